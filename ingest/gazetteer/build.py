@@ -74,7 +74,7 @@ def merge_wikidata(result: BuildResult, entities: Iterable[WikidataEntity], sour
       aliases, P31/P17/P131, coordinates only where missing; the source is appended to
       ``extra_sources``;
     * otherwise it becomes a ``wd/<QID>`` entry if it has an English label and a place
-      feature (P625, P17, P131, P297 or P300) - or always with ``keep_all``; kind
+      feature (P625, P131, P297 or P300; P17 alone is not one - languages and firms have it) - or always with ``keep_all``; kind
       ``country`` when it has an ISO 3166-1 code (P297), else ``place``;
     * P131/P17 are resolved to ``parent``/``country`` keys at the end when the target QID
       is in the gazetteer.
@@ -105,7 +105,7 @@ def merge_wikidata(result: BuildResult, entities: Iterable[WikidataEntity], sour
                 )
             enriched += 1
             continue
-        placey = ent.coord or ent.p17 or ent.p131 or ent.p297 or ent.p300
+        placey = ent.coord or ent.p131 or ent.p297 or ent.p300  # P17 alone: languages, firms...
         if ent.label is None or not (placey or keep_all):
             skipped += 1
             continue

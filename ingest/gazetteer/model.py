@@ -106,18 +106,34 @@ class Issue:
 
 @dataclass
 class Report:
-    """Diagnostics collected while reading sources (unjoined rows, warnings...)."""
+    """Diagnostics collected while reading sources (unjoined rows, warnings...).
+
+    Issues given a ``code`` are kept in detail up to ``max_per_code`` times, then only
+    counted (``suppressed``), so a 100M-entity dump cannot fill memory with warnings.
+    """
 
     issues: list[Issue] = field(default_factory=list)
+    max_per_code: int = 100
+    counts: dict[str, int] = field(default_factory=dict)
 
-    def add(self, level: str, source: str, message: str, line: int | None = None) -> None:
+    def add(self, level: str, source: str, message: str, line: int | None = None,
+            code: str | None = None) -> None:
+        if code is not None:
+            n = self.counts[code] = self.counts.get(code, 0) + 1
+            if n > self.max_per_code:
+                return
         self.issues.append(Issue(level, source, message, line))  # type: ignore[arg-type]
 
-    def warn(self, source: str, message: str, line: int | None = None) -> None:
-        self.add("warning", source, message, line)
+    def warn(self, source: str, message: str, line: int | None = None, code: str | None = None) -> None:
+        self.add("warning", source, message, line, code)
 
-    def info(self, source: str, message: str, line: int | None = None) -> None:
-        self.add("info", source, message, line)
+    def info(self, source: str, message: str, line: int | None = None, code: str | None = None) -> None:
+        self.add("info", source, message, line, code)
+
+    @property
+    def suppressed(self) -> dict[str, int]:
+        """code -> number of issues counted but not kept."""
+        return {c: n - self.max_per_code for c, n in self.counts.items() if n > self.max_per_code}
 
     def of(self, level: str) -> list[Issue]:
         return [i for i in self.issues if i.level == level]

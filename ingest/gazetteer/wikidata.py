@@ -16,6 +16,9 @@ Problems are reported with the 1-based line number:
 * missing ``[`` / ``]`` (truncated file) -> error (strict) / error issue;
 * item without an English label -> warning (entity still yielded, ``label`` is None);
 * a QID seen twice -> warning, the second one is skipped (``strict`` -> error).
+
+Repeated warnings are capped per kind in the ``Report`` (then only counted), and the
+duplicate check is a bitmap over Q-numbers, so memory stays bounded on a full dump.
 """
 
 from __future__ import annotations
@@ -141,17 +144,42 @@ def open_maybe_compressed(path: str | Path) -> IO[bytes]:
 
 
 def _fail(strict: bool, report: Report, path: str | Path, line: int | None, msg: str,
-          level: str = "error") -> None:
+          level: str = "error", code: str | None = None) -> None:
     if strict:
         raise WikidataDumpError(path, line, msg)
-    report.add(level, str(path), msg, line)
+    report.add(level, str(path), msg, line, code)
+
+
+class _SeenIds:
+    """Entity ids already read: a bitmap over the numeric part of Q-ids (16 MB covers
+    Q1..Q134M, the size of Wikidata today) and a set for other ids."""
+
+    def __init__(self) -> None:
+        self.bits = bytearray()
+        self.other: set[str] = set()
+
+    def add(self, eid: str) -> bool:
+        """Record ``eid``; False if it was already there."""
+        if eid[:1] == "Q" and eid[1:].isdigit():
+            n = int(eid[1:])
+            byte, bit = n >> 3, 1 << (n & 7)
+            if byte >= len(self.bits):
+                self.bits.extend(bytes(max(byte + 1 - len(self.bits), len(self.bits) // 2)))
+            if self.bits[byte] & bit:
+                return False
+            self.bits[byte] |= bit
+            return True
+        if eid in self.other:
+            return False
+        self.other.add(eid)
+        return True
 
 
 def iter_dump(path: str | Path, report: Report | None = None, *, strict: bool = True,
               types: tuple[str, ...] = ("item",)) -> Iterator[WikidataEntity]:
     """Stream entities of the given ``types`` from a Wikidata JSON dump."""
     report = report if report is not None else Report()
-    seen: set[str] = set()
+    seen = _SeenIds()
     lineno = 0
     opened = False
     closed = False
@@ -202,7 +230,8 @@ def iter_dump(path: str | Path, report: Report | None = None, *, strict: bool = 
                     obj = None
                 if obj is None:
                     _fail(strict, report, path, lineno,
-                          f"malformed or truncated entity JSON ({exc.msg} at column {exc.colno})")
+                          f"malformed or truncated entity JSON ({exc.msg} at column {exc.colno})",
+                          code="malformed")
                     continue
             if not isinstance(obj, dict) or "id" not in obj:
                 _fail(strict, report, path, lineno, "line is not an entity object with an 'id'")
@@ -210,12 +239,12 @@ def iter_dump(path: str | Path, report: Report | None = None, *, strict: bool = 
             if obj.get("type") not in types:
                 continue
             ent = entity_from_json(obj, lineno)
-            if ent.id in seen:
-                _fail(strict, report, path, lineno, f"duplicate entity {ent.id}; second copy skipped", "warning")
+            if not seen.add(ent.id):
+                _fail(strict, report, path, lineno, f"duplicate entity {ent.id}; second copy skipped",
+                      "warning", "duplicate")
                 continue
-            seen.add(ent.id)
             if ent.label is None:
-                report.warn(str(path), f"{ent.id} has no English label", lineno)
+                report.warn(str(path), f"{ent.id} has no English label", lineno, "no-english-label")
             yield ent
     finally:
         fh.close()
