@@ -233,7 +233,7 @@ class Gazetteer:
             if hint is not None:
                 score += DESIGNATOR_BOOST if e.kind in hint else -DESIGNATOR_PENALTY
             anc = {a.key for a in self.ancestors(k)}
-            in_ctx = any(c in anc or k in ctx_anc[c] for c in ctx if c != k)
+            in_ctx = any(c == k or c in anc or k in ctx_anc[c] for c in ctx)
             if in_ctx:
                 score += CONTEXT_BOOST
             out.append(Match(e, method, round(min(score, 1.0), 4), matched, in_ctx))
