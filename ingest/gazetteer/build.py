@@ -57,6 +57,7 @@ def build_shared(shared: Path, report: Report | None = None) -> BuildResult:
         if s.key in prov_aliases else s
         for s in states
     ]
+    _report_shared_qids([*countries, *states, *cities], report)
     sources = [
         SourceInfo(dr5hn.SOURCE, o_dr5hn.repo, o_dr5hn.commit, _licence(o_dr5hn.licence),
                    {str(p.relative_to(gdir)): sha256_file(p) for p in dr_files}),
@@ -66,6 +67,18 @@ def build_shared(shared: Path, report: Report | None = None) -> BuildResult:
     return BuildResult(countries + states + cities + districts, sources, report)
 
 
+def _report_shared_qids(entries: list[Entry], report: Report) -> None:
+    """One QID on several rows: expected across kinds (Puerto Rico is a dr5hn country and
+    a US state), suspicious within one kind (two different towns) - warned, kept as given."""
+    by: dict[tuple[str, str], list[str]] = {}
+    for e in entries:
+        if e.qid:
+            by.setdefault((e.qid, e.kind), []).append(e.key)
+    for (qid, kind), keys in sorted(by.items()):
+        if len(keys) > 1:
+            report.warn(dr5hn.SOURCE, f"{qid} is given to {len(keys)} {kind} rows: {', '.join(keys)}")
+
+
 def merge_wikidata(result: BuildResult, entities: Iterable[WikidataEntity], source: SourceInfo,
                    *, keep_all: bool = False) -> BuildResult:
     """Add Wikidata entities (streamed) to a build.
@@ -73,7 +86,7 @@ def merge_wikidata(result: BuildResult, entities: Iterable[WikidataEntity], sour
     * an entity whose QID is already in the gazetteer enriches those entries: English
       aliases, P31/P17/P131, coordinates only where missing; the source is appended to
       ``extra_sources``;
-    * otherwise it becomes a ``wd/<QID>`` entry if it has an English label and a place
+    * otherwise it becomes a ``wd/<qid lower-case>`` entry if it has an English label and a place
       feature (P625, P131, P297 or P300; P17 alone is not one - languages and firms have it) - or always with ``keep_all``; kind
       ``country`` when it has an ISO 3166-1 code (P297), else ``place``;
     * P131/P17 are resolved to ``parent``/``country`` keys at the end when the target QID
@@ -110,7 +123,7 @@ def merge_wikidata(result: BuildResult, entities: Iterable[WikidataEntity], sour
             skipped += 1
             continue
         entries.append(Entry(
-            key=f"wd/{ent.id}",
+            key=f"wd/{ent.id.lower()}",  # keys are lower-case (annotation Link.key pattern)
             kind="country" if ent.p297 else "place",
             label=ent.label,
             qid=ent.id,

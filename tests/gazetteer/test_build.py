@@ -26,6 +26,11 @@ def test_shipped_file_reproduced_byte_for_byte(built):
     assert render(built.entries, built.sources) == DEFAULT_PATH.read_bytes()
 
 
+def test_shared_qids_warned(built):
+    msgs = [i.message for i in built.report.of("warning")]
+    assert any(m.startswith("Q5194960 is given to 2 city rows") for m in msgs)
+
+
 def test_shipped_file_content(built):
     header, entries = read_gazetteer(DEFAULT_PATH)
     assert header["format"] == "newskg-gazetteer" and header["version"] == 1
@@ -116,10 +121,10 @@ def test_merge_adds_new_place_and_resolves_parent(tmp_path):
     rep = Report()
     res = merge_wikidata(BuildResult(base.entries, [], rep), iter_dump(p, rep), _src("dump"))
     new = {x.key: x for x in res.entries}
-    assert set(new) == {"country/af", "wd/Q186395"}  # Q1/Q8 (no English label) skipped
-    assert new["wd/Q186395"].parent == "country/af" and new["wd/Q186395"].kind == "place"
+    assert set(new) == {"country/af", "wd/q186395"}  # Q1/Q8 (no English label) skipped
+    assert new["wd/q186395"].parent == "country/af" and new["wd/q186395"].kind == "place"
     g = Gazetteer(res.entries)
-    assert [a.key for a in g.ancestors("wd/Q186395")] == ["country/af"]
+    assert [a.key for a in g.ancestors("wd/q186395")] == ["country/af"]
 
 
 def test_merge_skips_non_places_from_real_samples(built):
@@ -128,7 +133,7 @@ def test_merge_skips_non_places_from_real_samples(built):
     res = merge_wikidata(built, ents, _src("wbgetentities"))
     assert len(res.entries) == len(built.entries)
     kept = merge_wikidata(built, ents, _src("wbgetentities"), keep_all=True)
-    assert {"wd/Q34987", "wd/Q42"} <= {e.key for e in kept.entries}
+    assert {"wd/q34987", "wd/q42"} <= {e.key for e in kept.entries}
 
 
 def test_cli_build_failure_leaves_file(tmp_path, shared, mock_lines):
