@@ -151,23 +151,28 @@ def _fail(strict: bool, report: Report, path: str | Path, line: int | None, msg:
 
 
 class _SeenIds:
-    """Entity ids already read: a bitmap over the numeric part of Q-ids (16 MB covers
-    Q1..Q134M, the size of Wikidata today) and a set for other ids."""
+    """Entity ids already read: a paged bitmap over the numeric part of Q-ids (64 KiB pages
+    of 524,288 ids, allocated when touched: ~16 MB for all of Wikidata's Q1..Q134M) and a
+    set for other ids."""
+
+    PAGE_BITS = 19  # 2**19 ids per page -> 64 KiB
 
     def __init__(self) -> None:
-        self.bits = bytearray()
+        self.pages: dict[int, bytearray] = {}
         self.other: set[str] = set()
 
     def add(self, eid: str) -> bool:
         """Record ``eid``; False if it was already there."""
         if eid[:1] == "Q" and eid[1:].isdigit():
             n = int(eid[1:])
-            byte, bit = n >> 3, 1 << (n & 7)
-            if byte >= len(self.bits):
-                self.bits.extend(bytes(max(byte + 1 - len(self.bits), len(self.bits) // 2)))
-            if self.bits[byte] & bit:
+            page = self.pages.get(n >> self.PAGE_BITS)
+            if page is None:
+                page = self.pages[n >> self.PAGE_BITS] = bytearray(1 << (self.PAGE_BITS - 3))
+            off = n & ((1 << self.PAGE_BITS) - 1)
+            byte, bit = off >> 3, 1 << (off & 7)
+            if page[byte] & bit:
                 return False
-            self.bits[byte] |= bit
+            page[byte] |= bit
             return True
         if eid in self.other:
             return False
