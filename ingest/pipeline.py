@@ -1,0 +1,117 @@
+"""The pipeline: read article -> annotate (curated file or extractor) -> link -> map to RDF ->
+validate -> load. Each stage is its own module; this one only chains them and reports, per
+article, what happened. An article that fails any stage is reported and not stored; the
+others go on, and nothing already stored is touched by a failure.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+import pyoxigraph as ox
+import rdflib
+
+from .article import Article, ArticleError, parse_meta, read_articles, _check_text
+from .curation import AnnotationError, load_annotation
+from .link import link as link_entities
+from .mapping import ArticleGraph, MappingError, map_article
+from .model import Annotation
+from .store import replace_article
+from .validate import Report, core_shapes, validate_quads
+
+Status = Literal["stored", "valid", "invalid", "error"]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What happened to one article (or one unreadable input)."""
+
+    source: Path
+    article_id: str | None
+    status: Status
+    annotation: Literal["curated", "extracted"] | None = None
+    quads: int = 0
+    report: Report | None = None
+    errors: tuple[str, ...] = ()
+    line: int | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.status in ("stored", "valid")
+
+
+class NoAnnotator(Exception):
+    """No curated annotation and no extractor available."""
+
+
+def annotate(article: Article) -> Annotation:
+    """The curated annotation beside the article if there is one, else the extractor's."""
+    if article.annotation_path is not None:
+        return load_annotation(article.annotation_path, article.text, article.sha256)
+    try:
+        extract_module = importlib.import_module("ingest.extract")
+    except ImportError as err:
+        raise NoAnnotator(
+            f"no curated annotation ({article.id}.ann.yaml) and the extractor is unavailable: {err}"
+        ) from None
+    return extract_module.extract(article)
+
+
+def link(annotation: Annotation) -> Annotation:
+    """Wikidata linking against the offline gazetteer; curated links are kept."""
+    return link_entities(annotation)
+
+
+def build(article: Article, base: str, shapes: rdflib.Graph | None = None) -> tuple[Annotation, ArticleGraph, Report]:
+    """Annotate, link, map and validate one article; no store involved."""
+    annotation = link(annotate(article))
+    graph = map_article(article, annotation, base)
+    report = validate_quads(graph.quads, shapes if shapes is not None else core_shapes())
+    return annotation, graph, report
+
+
+def process(article: Article, base: str, store: ox.Store | None, shapes: rdflib.Graph | None = None) -> Outcome:
+    try:
+        annotation, graph, report = build(article, base, shapes)
+    except AnnotationError as err:
+        return Outcome(article.source, article.id, "error", errors=tuple(str(err).splitlines()), line=article.line)
+    except (MappingError, NoAnnotator) as err:
+        return Outcome(article.source, article.id, "error", errors=(f"{article.source}: {err}",), line=article.line)
+    kind = annotation.provenance.kind
+    if not report.conforms and report.errors:
+        return Outcome(article.source, article.id, "invalid", kind, len(graph.quads), report, line=article.line)
+    if store is not None:
+        try:
+            replace_article(store, base, graph)
+        except OSError as err:
+            return Outcome(article.source, article.id, "error", kind, errors=(f"{article.source}: store write failed: {err}",))
+        return Outcome(article.source, article.id, "stored", kind, len(graph.quads), report, line=article.line)
+    return Outcome(article.source, article.id, "valid", kind, len(graph.quads), report, line=article.line)
+
+
+def run(paths: list[Path], base: str, store: ox.Store | None, shapes: rdflib.Graph | None = None) -> Iterator[Outcome]:
+    """Process every article under ``paths``; with ``store=None`` validate only."""
+    for item in read_articles(paths):
+        if isinstance(item, ArticleError):
+            yield Outcome(item.path, None, "error", errors=(str(item),), line=item.line)
+        else:
+            yield process(item, base, store, shapes)
+
+
+def ingest_text(store: ox.Store, text: str, metadata: dict[str, Any], base: str | None = None) -> Outcome:
+    """Ingest one article given as text plus metadata (the server's POST /articles)."""
+    from .vocab import base_iri
+
+    default_id = "req-" + hashlib.sha256(text.encode("utf-8", "replace")).hexdigest()[:16]
+    source = Path(f"<request:{metadata.get('id') or default_id}>")
+    try:
+        meta = parse_meta(source, metadata, default_id)
+        article = Article(meta, _check_text(source, text), source)
+    except ArticleError as err:
+        return Outcome(source, metadata.get("id"), "error", errors=(str(err),))
+    return process(article, base_iri(base), store)
