@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import sys
 from contextlib import asynccontextmanager
 from typing import AsyncIterator
 
+import anyio
 from fastapi import FastAPI
 from pyoxigraph import Store
 from starlette.middleware.cors import CORSMiddleware
@@ -17,12 +19,12 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from . import routes_articles, routes_graph_store, routes_linked_data, routes_sparql, routes_ui
 from .examples import load_examples
 from .execution import QueryExecutor, QueryFailed
-from .gate import ReadWriteGate
 from .metrics import CONTENT_TYPE, Metrics
 from .pool import WorkerPool
 from .protocol import ProtocolError
 from .responses import error_response
 from .settings import Settings
+from .snapshots import Snapshots
 from .state import AppState
 
 
@@ -71,16 +73,19 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        store = opened.pop() or open_primary(settings)
-        gate = ReadWriteGate()
-        pool = WorkerPool(settings.store, gate, settings.min_idle_workers, settings.max_workers)
+        given = opened.pop() if opened else None
+        store = given if given is not None else open_primary(settings)  # (an empty Store is falsy)
+        snapshots = Snapshots(settings.store)
+        snapshots.reset()
+        await anyio.to_thread.run_sync(snapshots.take, store)
+        pool = WorkerPool(snapshots, settings.min_idle_workers, settings.max_workers)
         await pool.start()
         state = AppState(
             settings=settings,
             store=store,
-            gate=gate,
+            write_lock=asyncio.Lock(),
             pool=pool,
-            executor=QueryExecutor(pool, gate, metrics),
+            executor=QueryExecutor(pool, metrics),
             metrics=metrics,
             examples=load_examples(settings.queries_dir),
         )
@@ -95,6 +100,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
             yield
         finally:
             await pool.close()
+            snapshots.close()
             store.flush()
             del app.state.newskg, state, store
             gc.collect()

@@ -11,7 +11,6 @@ from typing import AsyncIterator
 
 from . import wire
 from .formats import GRAPH_FORMATS, RESULTS_FORMATS, Format
-from .gate import GateTimeout, ReadWriteGate
 from .metrics import Metrics
 from .pool import PoolExhausted, Worker, WorkerCrashed, WorkerPool
 
@@ -27,8 +26,8 @@ class QueryJob:
     graph_format: str | None  # Format.name among GRAPH_FORMATS
     max_rows: int | None = None
 
-    def message(self, generation: int) -> dict:
-        return {"op": "query", "generation": generation, **asdict(self)}
+    def message(self, generation: int, store: str) -> dict:
+        return {"op": "query", "generation": generation, "store": store, **asdict(self)}
 
 
 class QueryFailed(Exception):
@@ -67,6 +66,7 @@ class RunningQuery:
     first: bytes
     done: bool
     timeout: float
+    generation: int
     _finished: bool = field(default=False)
 
     async def chunks(self) -> AsyncIterator[bytes]:
@@ -106,14 +106,13 @@ class RunningQuery:
             self.executor.pool.release(self.worker)
         else:
             self.executor.pool.discard(self.worker)
-        self.executor.gate.release_read()
+        self.executor.pool.snapshots.release(self.generation)
         self.executor.record(self.kind, outcome, self.started)
 
 
 class QueryExecutor:
-    def __init__(self, pool: WorkerPool, gate: ReadWriteGate, metrics: Metrics) -> None:
+    def __init__(self, pool: WorkerPool, metrics: Metrics) -> None:
         self.pool = pool
-        self.gate = gate
         self.metrics = metrics
 
     def record(self, kind: str, outcome: str, started: float) -> None:
@@ -125,11 +124,7 @@ class QueryExecutor:
         loop = asyncio.get_running_loop()
         started = time.perf_counter()
         deadline = loop.time() + timeout
-        try:
-            await self.gate.acquire_read(timeout)
-        except GateTimeout:
-            self.record("unknown", "timeout", started)
-            raise QueryFailed(503, f"The store was busy with a write for the whole query timeout ({timeout:g} s).", "timeout") from None
+        generation, snapshot = self.pool.snapshots.acquire()
         worker: Worker | None = None
         kind = "unknown"
         try:
@@ -139,7 +134,7 @@ class QueryExecutor:
                 raise QueryFailed(
                     503, f"All {self.pool.max_workers} query workers stayed busy for the whole query timeout ({timeout:g} s).", "timeout"
                 ) from None
-            worker.send(job.message(self.pool.generation))
+            worker.send(job.message(generation, str(snapshot)))
             head: dict | None = None
             while True:
                 try:
@@ -175,18 +170,19 @@ class QueryExecutor:
                     first=payload if frame_kind == wire.DATA else b"",
                     done=frame_kind == wire.END,
                     timeout=timeout,
+                    generation=generation,
                 )
-                worker = None  # owned by ``running`` now, and so is the read gate
+                worker = None  # owned by ``running`` now, and so is the snapshot
                 return running
         except QueryFailed as exc:
             if worker is not None:
                 self.pool.discard(worker)
-            self.gate.release_read()
+            self.pool.snapshots.release(generation)
             self.record(kind, exc.outcome, started)
             raise
         except BaseException:
             if worker is not None:
                 self.pool.discard(worker)
-            self.gate.release_read()
+            self.pool.snapshots.release(generation)
             self.record(kind, "cancelled", started)
             raise

@@ -57,10 +57,11 @@ def parse_accept(header: str | None) -> list[MediaRange]:
 
 
 def _quality(ranges: list[MediaRange], media_types: tuple[str, ...]) -> tuple[float, int]:
-    """(q, specificity) of the most specific range matching any of the format's media types."""
+    """(q, specificity) of the most specific range matching the format's media type (first) or aliases."""
     best: tuple[float, int] | None = None
-    for media_type in media_types:
-        matching = [r for r in ranges if r.matches(media_type)]
+    for index, media_type in enumerate(media_types):
+        # Aliases (e.g. text/xml for SPARQL XML results) count only when named exactly, not via wildcards.
+        matching = [r for r in ranges if r.matches(media_type) and (index == 0 or r.specificity == 2)]
         if not matching:
             continue
         top = max(r.specificity for r in matching)

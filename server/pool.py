@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from . import wire
-from .gate import ReadWriteGate
+from .snapshots import Snapshots
 
 WORKER_START_TIMEOUT = 60.0
 
@@ -67,12 +67,10 @@ class Worker:
 
 
 class WorkerPool:
-    def __init__(self, store_path: Path, gate: ReadWriteGate, min_idle: int, max_workers: int) -> None:
-        self.store_path = Path(store_path)
-        self.gate = gate
+    def __init__(self, snapshots: Snapshots, min_idle: int, max_workers: int) -> None:
+        self.snapshots = snapshots  # workers open the newest snapshot; jobs name the one they need
         self.min_idle = min_idle
         self.max_workers = max_workers
-        self.generation = 0  # bumped after each write; workers reopen their read-only store
         self.idle: deque[Worker] = deque()
         self.busy: set[Worker] = set()
         self.starting = 0
@@ -87,11 +85,7 @@ class WorkerPool:
         return len(self.idle) + len(self.busy) + self.starting
 
     async def start(self) -> None:
-        await self.gate.acquire_read()
-        try:
-            workers = await asyncio.gather(*(self._spawn() for _ in range(self.min_idle)))
-        finally:
-            self.gate.release_read()
+        workers = await asyncio.gather(*(self._spawn() for _ in range(self.min_idle)))
         self.idle.extend(workers)
 
     async def close(self) -> None:
@@ -119,8 +113,8 @@ class WorkerPool:
             sys.executable,
             "-m",
             "server.worker",
-            str(self.store_path),
-            str(self.generation),
+            str(self.snapshots.current),
+            str(self.snapshots.generation),
             stdin=asyncio.subprocess.PIPE,
             stdout=asyncio.subprocess.PIPE,
             env=env,
@@ -148,11 +142,7 @@ class WorkerPool:
 
     async def _spawn_idle(self) -> None:
         try:
-            await self.gate.acquire_read()
-            try:
-                worker = await self._spawn()
-            finally:
-                self.gate.release_read()
+            worker = await self._spawn()
         except Exception as exc:  # noqa: BLE001 - logged, the next acquire retries
             print(f"newskg: could not start a query worker: {exc}", file=sys.stderr)
             return
@@ -172,7 +162,7 @@ class WorkerPool:
                 return
 
     async def acquire(self, timeout: float) -> Worker:
-        """An idle worker (the caller holds the read gate).  Raises ``PoolExhausted`` after ``timeout``."""
+        """An idle worker.  Raises ``PoolExhausted`` after ``timeout``."""
         loop = asyncio.get_running_loop()
         deadline = loop.time() + timeout
         while True:

@@ -1,9 +1,11 @@
-"""What the running app holds: the primary store, the gate, the worker pool, metrics, examples."""
+"""What the running app holds: the primary store, the write lock, the worker pool, metrics, examples."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any, Callable, TypeVar
+
+import asyncio
 
 import anyio
 from pyoxigraph import Store
@@ -11,10 +13,8 @@ from starlette.requests import Request
 
 from .examples import Example
 from .execution import QueryExecutor
-from .gate import GateTimeout, ReadWriteGate
 from .metrics import Metrics
 from .pool import WorkerPool
-from .protocol import ProtocolError
 from .settings import Settings
 
 T = TypeVar("T")
@@ -24,29 +24,24 @@ T = TypeVar("T")
 class AppState:
     settings: Settings
     store: Store  # the primary (read-write) instance; queries never run on it, only writes and look-ups
-    gate: ReadWriteGate
+    write_lock: asyncio.Lock
     pool: WorkerPool
     executor: QueryExecutor
     metrics: Metrics
     examples: list[Example]
 
     async def write(self, action: Callable[..., T], *args: Any, route: str) -> T:
-        """Run ``action(*args)`` in a thread while no query reads the store; workers reopen afterwards."""
-        timeout = self.settings.max_query_timeout + 5
-        try:
-            await self.gate.acquire_write(timeout)
-        except GateTimeout:
-            self.metrics.updates.inc(route=route, outcome="busy")
-            raise ProtocolError(503, f"The store stayed busy with queries for {timeout:g} s; try the write again.") from None
-        try:
-            result = await anyio.to_thread.run_sync(action, *args)
-            await anyio.to_thread.run_sync(self.store.flush)
-        except BaseException:
-            self.metrics.updates.inc(route=route, outcome="failed")
-            raise
-        finally:
-            self.pool.generation += 1
-            self.gate.release_write()
+        """Run ``action(*args)`` on the primary store in a thread (one write at a time), then publish a
+        new snapshot so that queries from now on see the change.  Running queries keep their snapshot."""
+        async with self.write_lock:
+            try:
+                result = await anyio.to_thread.run_sync(action, *args)
+            except BaseException:
+                self.metrics.updates.inc(route=route, outcome="failed")
+                raise
+            finally:
+                # Even a failed action may have committed part of its work (e.g. a pipeline's own writes).
+                await anyio.to_thread.run_sync(self.pool.snapshots.take, self.store)
         self.metrics.updates.inc(route=route, outcome="ok")
         return result
 

@@ -1,6 +1,7 @@
-"""A query worker process: ``python -m server.worker STORE``.
+"""A query worker process: ``python -m server.worker SNAPSHOT GENERATION``.
 
-It opens the store read-only, then runs one query at a time as told on stdin and streams framed
+It opens a snapshot of the store read-only (see ``server.snapshots``), reopening the newer one a
+job names, then runs one query at a time as told on stdin and streams framed
 results on stdout (see ``server.wire``).  The server kills it at a query's deadline, which is how
 timeouts really stop work: pyoxigraph has no cancellation of its own.  It exits when the server
 dies (parent-death signal, or end of stdin).
@@ -130,10 +131,10 @@ def main(argv: list[str]) -> int:
     for line in sys.stdin.buffer:
         job = json.loads(line)
         try:
-            if store is None or job.get("generation", 0) != generation:
-                store = None
-                store = Store.read_only(store_path)
-                generation = job.get("generation", 0)
+            if store is None or job["generation"] != generation:
+                store = None  # close the previous snapshot first
+                store = Store.read_only(job["store"])
+                generation = job["generation"]
             run_query(store, job, out)
         except QueryError as exc:
             out.write(wire.json_frame(wire.ERROR, {"status": exc.status, "message": exc.message}))
