@@ -1,0 +1,209 @@
+"""Word lists the rules use. Written for newskg; English news usage."""
+
+from __future__ import annotations
+
+# ------------------------------------------------------------------ reporting
+# lemma -> stance
+REPORT_VERBS: dict[str, str] = {
+    "say": "asserts", "tell": "asserts", "add": "asserts", "state": "asserts",
+    "report": "asserts", "announce": "asserts", "explain": "asserts", "note": "asserts",
+    "insist": "asserts", "warn": "asserts", "declare": "asserts", "assert": "asserts",
+    "stress": "asserts", "maintain": "asserts", "argue": "asserts", "write": "asserts",
+    "tweet": "asserts", "indicate": "asserts", "reveal": "asserts", "claim": "asserts",
+    "allege": "asserts", "estimate": "asserts", "disclose": "asserts", "quote": "asserts",
+    "confirm": "confirms", "acknowledge": "confirms", "admit": "confirms", "verify": "confirms",
+    "deny": "denies", "reject": "denies", "dismiss": "denies", "refute": "denies",
+    "accuse": "accuses", "blame": "accuses",
+}
+# reporting verbs whose direct object (not a clause) is the content
+OBJECT_CONTENT_VERBS = frozenset({"confirm", "deny", "reject", "dismiss", "refute", "acknowledge", "admit", "report", "announce", "claim"})
+HEDGE_VERBS = {"claim": "claimed", "allege": "alleged"}
+HEDGES = frozenset({"reportedly", "allegedly", "purportedly", "apparently", "supposedly", "seemingly", "ostensibly"})
+POSSIBLE_WORDS = frozenset({"may", "might", "could", "possibly", "perhaps", "maybe", "either"})
+PROBABLE_WORDS = frozenset({"probably", "likely", "presumably", "believe", "suspect", "suspected"})
+EMPTY_OBJECTS = frozenset({"nothing", "little"})
+BLOCKING_HEADS = frozenset({"decline", "refuse", "fail", "want", "plan", "expect", "ask", "urge", "will"})
+REPORT_NOUNS = frozenset({"report", "reports", "claim", "claims", "allegation", "allegations", "rumour", "rumor", "statement", "news"})
+DENIAL_NOUNS = frozenset({"denial", "denials"})
+# negated content predicates that make a report a denial ("was not behind", "not true")
+DENIAL_PREDICATES = frozenset({"behind", "responsible", "involved", "carry", "launch", "conduct", "true", "correspond"})
+FALSE_WORDS = frozenset({"false", "untrue", "baseless", "groundless", "fabricated", "fake", "unfounded"})
+
+# ------------------------------------------------------------------ speakers and roles
+ROLE_NOUNS = frozenset({
+    "spokesman", "spokeswoman", "spokesperson", "spokespeople", "governor", "minister", "president",
+    "commander", "chief", "head", "director", "official", "officer", "secretary", "mayor",
+    "leader", "ambassador", "envoy", "deputy", "general", "colonel", "captain", "major",
+    "prosecutor", "judge", "premier", "chairman", "chairwoman", "member", "lawmaker", "senator",
+    "representative", "adviser", "advisor", "police", "sheriff", "superintendent", "administrator",
+    "inspector", "lieutenant", "sergeant", "analyst", "expert", "researcher", "correspondent",
+    "reporter", "journalist", "witness", "resident", "activist", "founder", "executive",
+    "ceo", "coordinator", "manager", "diplomat", "cleric", "elder", "chancellor", "king", "queen",
+    "prince", "mp", "councillor", "councilor", "attorney", "lawyer", "doctor", "professor",
+})
+SOURCE_NOUNS = frozenset({
+    "official", "officials", "source", "sources", "authority", "authorities", "witness",
+    "witnesses", "resident", "residents", "spokesman", "spokeswoman", "spokesperson",
+    "investigator", "investigators", "observer", "observers", "analyst", "analysts", "expert",
+    "experts", "medic", "medics", "doctor", "doctors", "villager", "villagers", "eyewitness",
+    "eyewitnesses", "diplomat", "diplomats", "police", "rescuer", "rescuers", "organiser",
+    "organizers", "organisers", "officer", "officers", "lawmaker", "lawmakers", "people",
+})
+ORG_WORDS = frozenset({
+    "ministry", "government", "police", "council", "parliament", "department", "office",
+    "administration", "army", "force", "forces", "agency", "committee", "commission", "party",
+    "court", "union", "service", "bureau", "authority", "command", "corps", "guard", "guards",
+    "directorate", "embassy", "cabinet", "senate", "assembly", "congress", "organisation",
+    "organization", "institute", "university", "company", "corporation", "bank", "group",
+    "network", "front", "movement", "coalition", "alliance", "brigade", "battalion", "regiment",
+    "division", "militia", "navy", "airforce", "military", "association", "federation", "fund",
+    "foundation", "club", "team", "board", "house", "centre", "center", "hospital", "school",
+    "station", "radio", "news", "press", "times", "post", "tv", "television", "channel",
+    "inc", "ltd", "co", "nations", "states", "red", "crescent", "cross",
+})
+GOVERNMENT_WORDS = frozenset({
+    "ministry", "government", "council", "parliament", "department", "office", "administration",
+    "committee", "commission", "cabinet", "senate", "assembly", "congress", "directorate",
+    "embassy", "presidency", "governorate", "municipality", "court", "prosecutor", "police",
+    "interior", "defense", "defence",
+})
+FORCE_WORDS = frozenset({
+    "army", "forces", "force", "military", "troops", "troop", "soldiers", "soldier", "guards",
+    "guard", "police", "policemen", "policeman", "officers", "navy", "marines", "commandos",
+    "brigade", "battalion", "militia", "militias", "security", "gendarmerie", "personnel",
+    "peacekeepers", "servicemen", "sailors", "pilots",
+})
+ARMED_NOUNS = frozenset({
+    "militant", "militants", "insurgent", "insurgents", "rebel", "rebels", "gunman", "gunmen",
+    "fighter", "fighters", "terrorist", "terrorists", "jihadist", "jihadists", "attacker",
+    "attackers", "bandit", "bandits", "extremist", "extremists", "separatist", "separatists",
+    "assailant", "assailants", "bomber", "bombers", "pirates", "kidnappers", "guerrillas",
+})
+PEOPLE_NOUNS = frozenset({
+    "people", "civilians", "civilian", "person", "persons", "villagers", "residents", "children",
+    "women", "men", "students", "worker", "workers", "passengers", "smugglers", "pilgrims",
+    "protesters", "protestors", "demonstrators", "migrants", "refugees", "prisoners", "inmates",
+    "tourists", "journalists", "miners", "crew", "family", "members", "others", "victims",
+    "individuals", "patients", "citizens", "farmers", "shepherds", "hostages", "employees",
+    "staff", "fishermen", "teachers", "doctors", "nurses", "guests", "visitors", "residents",
+    "occupants", "bodies", "adults", "babies", "girls", "boys", "suspects", "drivers", "crewmembers",
+    "police", "policemen", "officers", "soldiers", "troops", "guards", "militants", "fighters",
+    "insurgents", "rebels", "gunmen", "attackers", "personnel", "servicemen", "marines",
+    "firefighters", "rescuers", "commandos", "recruits", "cadets", "sailors", "pilots",
+    "worshippers", "spectators", "fans", "athletes", "climbers", "hikers", "monks", "priests",
+    "bystanders", "pedestrians", "officials",
+})
+MEDIA_WORDS = frozenset({
+    "agency", "radio", "television", "tv", "newspaper", "daily", "news", "times", "post",
+    "press", "channel", "broadcaster", "network", "tribune", "gazette", "journal", "herald",
+    "telegraph", "guardian", "wire", "website", "outlet", "magazine", "service", "today",
+})
+KNOWN_MEDIA = frozenset({
+    "reuters", "ap", "associated press", "afp", "agence france-presse", "agence france presse",
+    "bbc", "cnn", "al jazeera", "ria", "ria novosti", "tass", "interfax", "xinhua", "tolo news",
+    "tolonews", "pajhwok", "khaama press", "asia-plus", "asia plus", "radio liberty",
+    "radio free europe", "rfe/rl", "radio azadi", "voice of america", "voa", "new york times",
+    "the new york times", "washington post", "the washington post", "the guardian", "guardian",
+    "bloomberg", "sky news", "fox news", "abc", "nbc", "cbs", "npr", "dpa", "efe", "ansa",
+    "anadolu", "anadolu agency", "irna", "isna", "fars", "tasnim", "press tv", "sputnik", "rt",
+    "the times", "the telegraph", "the independent", "daily mail", "wall street journal",
+    "the wall street journal", "financial times", "le monde", "der spiegel", "kyodo", "yonhap",
+    "ani", "pti", "dawn", "the hindu", "times of india", "wikinews", "the associated press",
+    "ntv", "itar-tass", "ria-novosti", "rferl", "ekho moskvy", "tolo", "ariana news",
+    "1tv", "shamshad", "al arabiya", "cbc", "abc news", "cbs news", "nbc news", "usa today",
+    "the australian", "the age", "stuff", "rnz", "the sun",
+})
+KNOWN_ARMED_GROUPS = frozenset({
+    "taliban", "islamic state", "isis", "isil", "is", "daesh", "al-qaeda", "al qaeda", "al-qaida",
+    "al-shabaab", "al shabaab", "al-shabab", "boko haram", "hezbollah", "hamas", "houthis",
+    "houthi", "pkk", "haqqani network", "islamic jihad", "tehrik-i-taliban", "ttp", "lashkar-e-taiba",
+    "jaish-e-mohammed", "al-nusra", "hayat tahrir al-sham", "hts", "ypg", "sdf", "farc", "eln",
+    "isis-k", "islamic state khorasan", "imu", "islamic movement of uzbekistan", "ansarullah",
+    "wagner", "janjaweed", "rsf", "rapid support forces", "m23", "adf", "al-shabaab militants",
+    "new ira", "ira", "eta", "abu sayyaf", "bangsamoro", "npa", "new people's army",
+})
+ARMED_GROUP_MEMBER_NOUNS = frozenset({"militant", "militants", "fighters", "fighter", "members", "member", "insurgents", "gunmen", "commanders", "commander", "rebels"})
+
+# ------------------------------------------------------------------ events
+# single-word triggers: lemma -> type (nouns and verbs)
+NOUN_TRIGGERS: dict[str, str] = {
+    "airstrike": "air_strike", "air-strike": "air_strike", "clash": "armed_clash",
+    "fighting": "armed_clash", "firefight": "armed_clash", "gunbattle": "armed_clash",
+    "gunfight": "armed_clash", "skirmish": "armed_clash", "shootout": "armed_clash",
+    "battle": "battle", "ambush": "ambush", "raid": "raid", "attack": "attack",
+    "assault": "attack", "offensive": "offensive", "invasion": "offensive", "incursion": "offensive",
+    "shelling": "shelling", "bombardment": "shelling", "bombing": "bombing", "explosion": "bombing",
+    "blast": "bombing", "bomb": "bombing", "ied": "ied", "landmine": "ied", "kidnapping": "kidnapping",
+    "abduction": "kidnapping", "hijacking": "kidnapping", "arrest": "arrest", "detention": "arrest",
+    "incident": "incident", "massacre": "attack_on_civilians", "shooting": "attack",
+    "strike": "attack", "ceasefire": "agreement", "truce": "agreement", "jailbreak": "escape",
+    "prison-break": "escape", "withdrawal": "withdrawal", "deployment": "deployment",
+    "piracy": "piracy",
+}
+VERB_TRIGGERS: dict[str, str] = {
+    "clash": "armed_clash", "attack": "attack", "ambush": "ambush", "raid": "raid", "shell": "shelling",
+    "bomb": "bombing", "kidnap": "kidnapping", "abduct": "kidnapping", "arrest": "arrest",
+    "detain": "arrest", "storm": "attack", "assault": "attack", "explode": "bombing",
+    "hijack": "kidnapping", "invade": "offensive",
+}
+# two-word triggers (lower-cased text of modifier + head lemma) -> type
+PHRASE_TRIGGERS: dict[tuple[str, str], str] = {
+    ("air", "strike"): "air_strike", ("air", "strikes"): "air_strike", ("drone", "strike"): "air_strike",
+    ("air", "raid"): "air_strike", ("missile", "strike"): "air_strike", ("aerial", "bombardment"): "air_strike",
+    ("aerial", "attack"): "air_strike", ("air", "attack"): "air_strike", ("drone", "attack"): "air_strike",
+    ("gun", "battle"): "armed_clash", ("suicide", "bombing"): "suicide_bombing", ("suicide", "attack"): "suicide_bombing",
+    ("suicide", "bomber"): "suicide_bombing", ("suicide", "blast"): "suicide_bombing", ("suicide", "explosion"): "suicide_bombing",
+    ("car", "bomb"): "car_bombing", ("car", "bombing"): "car_bombing", ("truck", "bomb"): "car_bombing",
+    ("vehicle", "bomb"): "car_bombing", ("roadside", "bomb"): "ied", ("roadside", "bombing"): "ied",
+    ("roadside", "blast"): "ied", ("mortar", "attack"): "shelling", ("rocket", "attack"): "shelling",
+    ("artillery", "attack"): "shelling", ("missile", "attack"): "shelling", ("artillery", "fire"): "shelling",
+    ("mortar", "fire"): "shelling", ("rocket", "fire"): "shelling", ("terror", "attack"): "attack",
+    ("terrorist", "attack"): "attack", ("hunger", "strike"): "", ("general", "strike"): "",
+    ("gas", "explosion"): "", ("gas", "leak"): "", ("labor", "strike"): "", ("heart", "attack"): "",
+    ("panic", "attack"): "", ("cyber", "attack"): "", ("shark", "attack"): "", ("bear", "attack"): "",
+}
+AIR_WORDS = frozenset({"plane", "planes", "aircraft", "jet", "jets", "warplane", "warplanes", "drone", "drones", "helicopter", "helicopters", "bomber", "bombers", "air"})
+AIRCRAFT_NOUNS = frozenset({"plane", "planes", "aircraft", "jet", "jets", "warplane", "warplanes", "drone", "drones", "helicopter", "helicopters", "gunship", "gunships"})
+EVENT_FAMILY: dict[str, str] = {
+    "air_strike": "violence", "bombing": "violence", "shelling": "violence", "attack": "violence",
+    "ied": "violence", "suicide_bombing": "violence", "car_bombing": "violence", "raid": "violence",
+    "ambush": "violence", "armed_clash": "clash", "battle": "clash",
+}
+GENERIC_TRIGGERS = frozenset({"attack", "bombing", "assault", "strike", "blast", "explosion"})
+HABITUAL_MODS = frozenset({"regular", "frequent", "repeated", "sporadic", "occasional", "ongoing", "daily", "periodic", "recurring", "future", "possible", "potential"})
+HYPOTHETICAL_HEADS = frozenset({
+    "permission", "plan", "plans", "threat", "threaten", "want", "intend", "order", "allow",
+    "prepare", "risk", "try", "attempt", "aim", "vow", "call", "urge", "prevent", "avoid",
+    "warn", "fear", "could", "would", "may", "might", "will", "should", "possibility", "ability",
+    "need", "right", "refuse", "decide",
+})
+PERPETRATION_VERBS = frozenset({"carry", "launch", "conduct", "stage", "mount", "execute", "perpetrate", "commit", "claim", "order", "unleash"})
+
+# ------------------------------------------------------------------ casualties
+CASUALTY_VERBS: dict[str, str] = {
+    "kill": "killed", "die": "killed", "slay": "killed", "execute": "killed", "behead": "killed",
+    "murder": "killed", "perish": "killed", "massacre": "killed", "shoot": "killed", "drown": "killed",
+    "wound": "wounded", "injure": "wounded", "hurt": "wounded", "maim": "wounded",
+    "capture": "captured", "abduct": "captured", "kidnap": "captured", "seize": "captured",
+    "detain": "captured", "arrest": "captured", "take": "captured",
+    "miss": "missing", "displace": "displaced",
+}
+CASUALTY_ADJ: dict[str, str] = {
+    "dead": "killed", "killed": "killed", "wounded": "wounded", "injured": "wounded",
+    "missing": "missing", "hurt": "wounded", "displaced": "displaced", "captured": "captured",
+    "hostage": "captured", "hostages": "captured", "fatalities": "killed", "deaths": "killed",
+    "casualties": "affected", "injuries": "wounded", "dead.": "killed",
+}
+NUMBER_WORDS: dict[str, int] = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90, "hundred": 100, "a": 1, "an": 1, "single": 1, "dozen": 12,
+    "both": 2,
+}
+SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+# vague quantities -> lower bound
+VAGUE_COUNTS: dict[str, int] = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000, "several": 3, "many": 2, "numerous": 2}
+LOWER_BOUND = ("at least", "more than", "over", "upwards of", "in excess of", "no fewer than", "at minimum")
+UPPER_BOUND = ("up to", "at most", "fewer than", "less than", "no more than", "nearly", "almost", "under")

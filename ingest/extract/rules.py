@@ -1,0 +1,1666 @@
+"""The rules: from parsed spaCy docs of one article to the pieces of an annotation.
+
+One ``ArticleRules`` object per article. ``feed(doc, offset)`` is called for each parsed
+piece of the text in order (most articles are one piece); ``finish()`` builds the
+``Annotation``. Every character offset is an offset into the article text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import (
+    AlternativeSet,
+    Annotation,
+    Casualty,
+    Claim,
+    DateRef,
+    Event,
+    Participant,
+    Provenance,
+    Relation,
+    Span,
+    Statement,
+)
+from . import lexicon as L
+from .datexp import parse_date
+from .entities import DESIGNATED_PLACE, MEDIA_PATTERN, Ent, EntityTable, norm, slug
+
+PLACE_TYPES = {"country", "province", "district", "settlement", "region", "facility", "area"}
+PLACE_DEPTH = {"country": 0, "region": 1, "province": 1, "district": 2, "settlement": 3, "area": 4, "facility": 4}
+PERSONISH_ORG = re.compile(r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,3}$")
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    tok_start: int  # character offset of the trigger token
+    type: str
+    definite: bool
+    generic: bool
+    modality: str
+    sent_start: int
+    sent_end: int
+    place: str | None = None
+    date: DateRef | None = None
+    negated: bool = False
+
+
+@dataclass
+class Ev:
+    id: str
+    type: str
+    mentions: list[Mention] = field(default_factory=list)
+    place: str | None = None
+    place_conf: float = 0.0
+    date: DateRef | None = None
+    date_conf: float = 0.0
+    modality: str = "asserted"
+
+    @property
+    def first(self) -> int:
+        return self.mentions[0].start
+
+
+@dataclass
+class Item:
+    """A piece of claim content with where it sits in the text."""
+
+    kind: str  # event / participant / casualty / relation
+    pos: int  # a character offset that decides which statement contains it
+    claim: str
+    negated: bool = False
+    ref_only: bool = False  # "looking into the incident": mentions an event, asserts nothing about it
+
+
+@dataclass
+class Stmt:
+    speaker: str
+    span: tuple[int, int]
+    stance: str
+    verb_pos: int
+    polarity: str = "positive"
+    certainty: str = "certain"
+    role: str | None = None
+    on_behalf_of: str | None = None
+    channel: str | None = None
+    date: DateRef | None = None
+    hedge: str | None = None
+    embedded_in: int | None = None  # index of the containing statement
+    confidence: float = 0.7
+    exclude: list[tuple[int, int]] = field(default_factory=list)
+    claims: list[str] = field(default_factory=list)
+
+
+def _tok_span(tokens) -> tuple[int, int]:  # noqa: ANN001
+    toks = sorted(tokens, key=lambda t: t.i)
+    while toks and (toks[0].is_punct or toks[0].is_space or toks[0].dep_ in ("mark", "cc")):
+        toks = toks[1:]
+    while toks and (toks[-1].is_punct or toks[-1].is_space or toks[-1].dep_ == "cc"):
+        toks = toks[:-1]
+    if not toks:
+        return (0, 0)
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+def _subtree_minus(root, excluded_roots=()) -> list:  # noqa: ANN001
+    excluded = set()
+    for ex in excluded_roots:
+        excluded.update(t.i for t in ex.subtree)
+    return [t for t in root.subtree if t.i not in excluded]
+
+
+def _negated(tok) -> bool:  # noqa: ANN001
+    if any(c.dep_ == "neg" for c in tok.children):
+        return True
+    if tok.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass", "attr") and any(c.lower_ in ("no", "never") and c.dep_ == "det" for c in tok.children):
+        return True
+    return False
+
+
+class ArticleRules:
+    def __init__(self, article, gazetteer, agent: str, version: str) -> None:  # noqa: ANN001
+        self.article = article
+        self.text = article.text
+        self.published = article.meta.published
+        self.table = EntityTable(self.text, gazetteer)
+        self.agent, self.version = agent, version
+        self.events: list[Ev] = []
+        self.items: list[Item] = []
+        self.claims: dict[str, str] = {}  # id -> label
+        self.claim_keys: dict[tuple, str] = {}
+        self.stmts: list[Stmt] = []
+        self.participants: list[Participant] = []
+        self.casualties: list[Casualty] = []
+        self.relations: list[Relation] = []
+        self.alternatives: list[AlternativeSet] = []
+        self.last_person: str | None = None
+        self.last_group: str | None = None
+        self.last_org: str | None = None
+        self.last_speaker: str | None = None
+        self.sentence_ranges: list[tuple[int, int]] = []
+        self.publisher = None
+        pub = article.meta.publisher
+        if pub:
+            self.publisher = self.table.add("media_outlet", pub, key=f"actor:{norm(pub)}", confidence=0.9)
+            for m in re.finditer(re.escape(pub), self.text):
+                self.table.mention(self.publisher.id, m.start(), m.end())
+
+    # ================================================================== claims
+    def claim(self, key: tuple, label: str) -> str:
+        if key in self.claim_keys:
+            return self.claim_keys[key]
+        ident = slug("_".join(str(k) for k in key))[:100]
+        base, n = ident, 2
+        while ident in self.claims:
+            ident, n = f"{base}_{n}", n + 1
+        self.claims[ident] = label[:300] or ident
+        self.claim_keys[key] = ident
+        return ident
+
+    # ================================================================== feeding
+    def feed(self, doc, offset: int) -> None:  # noqa: ANN001
+        self.o = offset
+        self.doc = doc
+        for sent in doc.sents:
+            if sent.text.strip():
+                self.sentence_ranges.append((offset + sent.start_char, offset + sent.end_char))
+        self._entities(doc)
+        for sent in doc.sents:
+            if not sent.text.strip():
+                continue
+            self._events(sent)
+            self._casualties(sent)
+            self._participants(sent)
+            self._relations(sent)
+            self._statements(sent)
+            self._track_actors(sent)
+
+    def c(self, tok) -> int:  # noqa: ANN001
+        return self.o + tok.idx
+
+    def ce(self, tok) -> int:  # noqa: ANN001
+        return self.o + tok.idx + len(tok.text)
+
+    def ent_of(self, tok) -> Ent | None:  # noqa: ANN001
+        return self.table.at(self.c(tok), self.ce(tok))
+
+    # ================================================================== entities
+    def _entities(self, doc) -> None:  # noqa: ANN001
+        t = self.table
+        o = self.o
+        text = doc.text
+        taken: list[tuple[int, int]] = []
+
+        def free(s: int, e: int) -> bool:
+            return all(e <= a or s >= b for a, b in taken)
+
+        # places named with a designator ("Dasht-e Qala district", "Takhar Province")
+        for m in DESIGNATED_PLACE.finditer(text):
+            name, designator = m.group(1), m.group(2)
+            words = name.split()
+            while words and words[0] in ("The", "A", "In", "On", "At", "Near", "From", "Recall"):
+                words = words[1:]
+            if not words:
+                continue
+            name = " ".join(words)
+            s = o + m.start(2) - len(name) - (m.start(2) - m.end(1))
+            s = o + m.end(1) - len(name)
+            e = o + m.end(2)
+            ent = t.place_from_gazetteer(name, s, e, designator.lower())
+            if ent is None:
+                ent = t.add(DESIGNATOR_TYPE.get(designator.lower(), "area"), f"{name} {designator.title()}", s, e,
+                            key=f"place:{norm(name)}|{designator.lower()}", confidence=0.6)
+            taken.append((s, e))
+        # media outlets ("the RIA news agency")
+        for m in MEDIA_PATTERN.finditer(text):
+            name = m.group(1)
+            if name.split()[0] in ("The", "A", "An"):
+                name = " ".join(name.split()[1:])
+            if not name or t.is_demonym(name.split()[-1]) and len(name.split()) == 1:
+                continue
+            s = o + m.end(1) - len(name)
+            e = o + m.end(2)
+            if not free(s, e):
+                continue
+            t.add("media_outlet", name, s, e, confidence=0.8)
+            taken.append((s, e))
+        # names spaCy missed: "Khalil Asir, spokesman for ...", "... spokesman Zia Durrani said"
+        ent_tokens = {x.i for e_ in doc.ents if e_.label_ in ("PERSON", "ORG", "GPE", "LOC", "FAC") for x in e_}
+        for tok in doc:
+            if tok.pos_ != "PROPN" or tok.i in ent_tokens or tok.dep_ == "compound" or t.is_demonym(tok.text):
+                continue
+            name = [x for x in tok.lefts if x.dep_ == "compound" and x.pos_ == "PROPN"] + [tok]
+            if not (2 <= len(name) <= 4) or not all(x.text[:1].isupper() and x.is_alpha for x in name):
+                continue
+            has_role = any(a.dep_ == "appos" and (a.lemma_.lower() in L.ROLE_NOUNS) for a in tok.children) or (
+                tok.dep_ == "appos" and tok.head.lemma_.lower() in L.ROLE_NOUNS)
+            says = tok.dep_ == "nsubj" and tok.head.lemma_ in L.REPORT_VERBS
+            if (has_role or says) and not any(x.lower_ in L.ORG_WORDS for x in name):
+                s0, e0 = o + name[0].idx, o + tok.idx + len(tok.text)
+                if free(s0, e0):
+                    self._person(self.text[s0:e0], s0, e0, 0.6)
+                    taken.append((s0, e0))
+        # spaCy's entities, corrected
+        for ent in doc.ents:
+            s, e = o + ent.start_char, o + ent.end_char
+            toks = [x for x in ent if x.lower_ not in ("the", "a", "an")]
+            if not toks:
+                continue
+            s = o + toks[0].idx
+            label_text = self.text[s:e]
+            low = norm(label_text)
+            if not free(s, e):
+                continue
+            if ent.label_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "LANGUAGE", "LAW", "WORK_OF_ART", "EVENT", "PRODUCT"):
+                continue
+            if low in L.KNOWN_MEDIA:
+                t.add("media_outlet", label_text, s, e, confidence=0.9)
+                taken.append((s, e))
+                continue
+            if low in L.KNOWN_ARMED_GROUPS or low.rstrip("s") in L.KNOWN_ARMED_GROUPS:
+                t.add("armed_group", label_text, s, e, key=f"actor:{low.rstrip('s') if low.rstrip('s') in L.KNOWN_ARMED_GROUPS else low}", confidence=0.9)
+                taken.append((s, e))
+                continue
+            if len(toks) == 1 and t.is_demonym(toks[0].text):
+                continue  # "Tajik" is a nationality, not a person or an organisation
+            if ent.label_ == "NORP":
+                if t.gaz is not None and len(toks) == 1:
+                    hits = t.gaz.lookup(label_text, kinds=("country",), fuzzy=False)
+                    if hits:
+                        t.gazetteer_entity(hits[0].entry, s, e, hits[0].method, hits[0].score)
+                        taken.append((s, e))
+                continue
+            if ent.label_ in ("GPE", "LOC", "FAC"):
+                if self._media_context(toks[0], toks[-1]):
+                    t.add("media_outlet", label_text, s, e, confidence=0.7)
+                    taken.append((s, e))
+                    continue
+                place = t.place_from_gazetteer(label_text, s, e)
+                if place is None:
+                    kind = {"GPE": "settlement", "LOC": "region", "FAC": "facility"}[ent.label_]
+                    t.add(kind, label_text, s, e, confidence=0.5)
+                taken.append((s, e))
+                continue
+            if ent.label_ == "PERSON":
+                self._person(label_text, s, e)
+                taken.append((s, e))
+                continue
+            if ent.label_ == "ORG":
+                known = self._known_person(label_text)
+                if known is not None:
+                    t.mention(known.id, s, e)
+                elif self._looks_like_person(toks):
+                    self._person(label_text, s, e, confidence=0.6)
+                elif self._media_context(toks[0], toks[-1]) or (toks[-1].lower_ in L.MEDIA_WORDS and toks[-1].lower_ not in ("service",)):
+                    t.add("media_outlet", label_text, s, e, confidence=0.7)
+                else:
+                    place = t.place_from_gazetteer(label_text, s, e) if len(toks) <= 3 and self._placeish(toks) else None
+                    if place is None:
+                        t.add(self._org_type(toks), self._org_label(label_text), s, e, confidence=0.7)
+                taken.append((s, e))
+        # armed groups spaCy missed
+        for m in re.finditer(r"\b(Taliban|Islamic State|al-Qaeda|al-Shabaab|Boko Haram|Hezbollah|Hamas|Houthis?|ISIS|ISIL|Daesh)\b", text):
+            s, e = o + m.start(), o + m.end()
+            if free(s, e) and t.at(s, e) is None:
+                label = m.group(1)
+                t.add("armed_group", label, s, e, key=f"actor:{norm(label).rstrip('s')}", confidence=0.85)
+
+    def _placeish(self, toks) -> bool:  # noqa: ANN001
+        return all(x.pos_ == "PROPN" for x in toks) and not any(x.lower_ in L.ORG_WORDS for x in toks)
+
+    def _media_context(self, first, last) -> bool:  # noqa: ANN001
+        head = last.head
+        if last.dep_ in ("dobj", "dative") and head.lemma_ == "tell":
+            return True
+        if last.dep_ == "appos" and head.dep_ in ("dobj", "dative") and head.head.lemma_ == "tell":
+            return True
+        if last.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according":
+            return True
+        if last.dep_ == "pobj" and head.lower_ == "with" and head.head.lower_ in ("interview", "interviews"):
+            return True
+        if last.dep_ == "nsubj" and head.lemma_ in ("report", "cite", "quote", "broadcast", "publish"):
+            return True
+        return False
+
+    def _looks_like_person(self, toks) -> bool:  # noqa: ANN001
+        if not (2 <= len(toks) <= 4) or any(x.lower_ in L.ORG_WORDS for x in toks):
+            return False
+        if not all(x.pos_ == "PROPN" and x.text[:1].isupper() for x in toks):
+            return False
+        last = toks[-1]
+        if any(c.dep_ == "appos" and (c.lemma_.lower() in L.ROLE_NOUNS or any(g.lemma_.lower() in L.ROLE_NOUNS for g in c.subtree)) for c in last.children):
+            return True
+        if last.dep_ in ("nsubj",) and last.head.lemma_ in L.REPORT_VERBS:
+            return True
+        if any(x.lower_ in L.ROLE_NOUNS for x in last.lefts):
+            return True
+        return False
+
+    def _known_person(self, text: str) -> Ent | None:
+        words = norm(text).split()
+        if not words:
+            return None
+        for e in self.table.by_id.values():
+            if e.type == "person":
+                parts = norm(e.label).split()
+                if words == parts or (len(words) == 1 and words[0] in parts[1:] + parts[:1] and len(words[0]) > 2):
+                    return e
+        return None
+
+    def _person(self, label: str, s: int, e: int, confidence: float = 0.8) -> Ent:
+        known = self._known_person(label)
+        if known is not None:
+            self.table.mention(known.id, s, e)
+            return known
+        # a full name seen later ("Asir" first, "Khalil Asir" after) keeps one entity
+        return self.table.add("person", label, s, e, confidence=confidence)
+
+    def _org_label(self, text: str) -> str:
+        return re.sub(r"^(the|a|an)\s+", "", text, flags=re.I)
+
+    def _org_type(self, toks) -> str:  # noqa: ANN001
+        words = {x.lower_ for x in toks}
+        if words & L.MEDIA_WORDS and words & {"agency", "radio", "news", "times", "post", "press", "tv", "television"}:
+            return "media_outlet"
+        if words & {"army", "forces", "military", "navy", "guard", "guards", "troops", "brigade", "battalion", "corps"}:
+            return "state_force"
+        if words & L.GOVERNMENT_WORDS:
+            return "government_body"
+        return "organization"
+
+    # ------------------------------------------------------------------ noun phrases as actors
+    def np_actor(self, head, *, speaker: bool = False) -> Ent | None:  # noqa: ANN001
+        """The actor a noun phrase names: a named entity in it, or a group/source entity."""
+        if head is None:
+            return None
+        if head.pos_ == "PRON":
+            return self._pronoun(head)
+        ent = self.ent_of(head)
+        if ent is not None and ent.type not in PLACE_TYPES:
+            return ent
+        low = head.lower_
+        if head.pos_ not in ("NOUN", "PROPN") and low not in ("others",):
+            return ent
+        mods = [c for c in head.lefts if c.dep_ in ("compound", "amod", "nmod", "poss", "nummod", "quantmod", "det") ]
+        named = None
+        country = None
+        for m in mods:
+            for x in m.subtree:
+                e2 = self.ent_of(x)
+                if e2 is not None and e2.type not in PLACE_TYPES and e2.type != "person":
+                    named = named or e2
+                if e2 is not None and e2.type == "country":
+                    country = country or e2
+                if self.table.is_demonym(x.text):
+                    country = country or self.table.country_of_demonym(x.text)
+        if named is not None and named.type == "armed_group" and low in L.ARMED_GROUP_MEMBER_NOUNS:
+            self.table.mention(named.id, self.c(head), self.ce(head)) if False else None
+            return named
+        if named is not None and low in L.ORG_WORDS and named.type != "media_outlet":
+            return named
+        if low == "others" and self.last_group:
+            return self.table.by_id[self.last_group]
+        words = [x for x in head.subtree if x.i <= head.i and x.dep_ not in ("det", "nummod", "quantmod", "punct", "predet", "advmod") and not x.like_num and x.lower_ not in ("least", "at", "more", "than", "about", "some", "around", "nearly", "over")]
+        # start from the first contiguous modifier before the head
+        words = [x for x in words if x.i >= min((w.i for w in words if w.i >= head.i - 4), default=head.i)]
+        label_toks = []
+        for x in words:
+            if x.i < head.i and x.head.i != head.i and x.head not in label_toks:
+                continue
+            label_toks.append(x)
+        if not label_toks:
+            label_toks = [head]
+        s, e = self.c(label_toks[0]), self.ce(label_toks[-1])
+        label = self.text[s:e]
+        plural = head.tag_ in ("NNS", "NNPS") or low in ("police", "people")
+        if speaker and low in L.SOURCE_NOUNS and low not in ("police",):
+            full = [x for x in head.subtree if x.dep_ != "punct"]
+            fs, fe = _tok_span(full)
+            if head.dep_ == "appos" or any(c.dep_ == "det" and c.lower_ in ("a", "an", "one") for c in head.children) or not plural:
+                aff = None
+                for c in head.rights:
+                    if c.dep_ == "prep" and c.lower_ in ("at", "in", "from", "of", "with"):
+                        for p in c.children:
+                            if p.dep_ == "pobj":
+                                aff = self.np_actor(p)
+                label = re.sub(r"^(the|a|an|one)\s+", "", self.text[self.o + fs:self.o + fe] if False else self.text[fs + self.o - self.o:fe], flags=re.I)
+                return self.table.add("anonymous_source", label, fs, fe, key=f"actor:anon:{norm(label)}",
+                                      confidence=0.6, affiliation=aff.id if aff else None,
+                                      country=country.id if country else None)
+            return self.table.add("collective_source", label, s, e, key=f"actor:coll:{norm(label)}", confidence=0.6,
+                                  country=country.id if country else None)
+        if low in L.FORCE_WORDS or low in ("officers", "policemen"):
+            return self.table.add("state_force", label, s, e, confidence=0.6, country=country.id if country else None)
+        if low in L.ARMED_NOUNS:
+            if named is not None and named.type == "armed_group":
+                return named
+            return self.table.add("armed_group" if plural else "people_group", label, s, e, confidence=0.5,
+                                  country=country.id if country else None)
+        if low in L.PEOPLE_NOUNS:
+            return self.table.add("people_group", label, s, e, confidence=0.5, country=country.id if country else None)
+        if low in L.GOVERNMENT_WORDS or low in ("ministry", "government"):
+            return self.table.add("government_body", label, s, e, confidence=0.5, country=country.id if country else None)
+        if low in L.ORG_WORDS:
+            return self.table.add(self._org_type([*label_toks]), label, s, e, confidence=0.5, country=country.id if country else None)
+        if ent is not None:
+            return ent
+        return None
+
+    def _pronoun(self, tok) -> Ent | None:  # noqa: ANN001
+        low = tok.lower_
+        if low in ("he", "she", "him", "her"):
+            ident = self.last_speaker if self.last_speaker and self.table.by_id[self.last_speaker].type == "person" else self.last_person
+        elif low in ("they", "them"):
+            ident = self.last_group or self.last_org
+        elif low in ("it",):
+            ident = self.last_org
+        elif low in ("we",):
+            ident = self.last_speaker
+        else:
+            ident = None
+        return self.table.by_id.get(ident) if ident else None
+
+    def _track_actors(self, sent) -> None:  # noqa: ANN001
+        for tok in sent:
+            ent = self.ent_of(tok)
+            if ent is None:
+                continue
+            if ent.type == "person" and tok.dep_ in ("nsubj", "nsubjpass"):
+                self.last_person = ent.id
+            elif ent.type in ("government_body", "organization", "media_outlet", "armed_group", "state_force") and tok.dep_ in ("nsubj", "nsubjpass"):
+                self.last_org = ent.id
+
+    # ================================================================== events
+    def _trigger(self, tok) -> tuple[str, int, int] | None:  # noqa: ANN001
+        """(type, start token index, end token index) for an event trigger token."""
+        low, lemma = tok.lower_, tok.lemma_.lower()
+        if tok.pos_ in ("NOUN", "PROPN"):
+            # compounds: "air strike", "suicide bombing", "roadside bomb"
+            mods = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod")]
+            for m in mods:
+                key = (m.lower_, low)
+                key2 = (m.lower_, lemma)
+                typ = L.PHRASE_TRIGGERS.get(key, L.PHRASE_TRIGGERS.get(key2))
+                if typ is not None:
+                    return (typ, m.i, tok.i) if typ else None
+            if low in ("air-strike", "airstrike", "airstrikes", "air-strikes"):
+                return ("air_strike", tok.i, tok.i)
+            typ = L.NOUN_TRIGGERS.get(lemma) or L.NOUN_TRIGGERS.get(low)
+            if typ is None:
+                return None
+            if lemma == "strike":
+                if any(w.lower_ in L.AIR_WORDS for w in tok.subtree) or any(w.lower_ in L.AIR_WORDS for w in tok.head.subtree if abs(w.i - tok.i) < 6):
+                    return ("air_strike", tok.i, tok.i)
+                if not any(w.lemma_ in ("military", "missile", "drone", "rocket", "bomb") for w in tok.sent):
+                    return None
+            if lemma in ("bomb",) and tok.dep_ in ("compound",):
+                return None
+            if lemma == "fighting" and tok.pos_ != "NOUN":
+                return None
+            if lemma in ("explosion", "blast") and not any(w.lemma_ in ("bomb", "attack", "militant", "suicide", "explosive", "ied", "terrorist", "bomber", "insurgent", "claim") for w in tok.sent):
+                return None
+            if lemma in ("arrest", "detention") and tok.dep_ == "compound":
+                return None
+            return (typ, tok.i, tok.i)
+        if tok.pos_ == "VERB":
+            typ = L.VERB_TRIGGERS.get(lemma)
+            if typ is None:
+                return None
+            if lemma == "bomb":
+                subj = [c for c in tok.children if c.dep_ == "nsubj"]
+                if subj and (subj[0].lower_ in L.AIR_WORDS or any(w.lower_ in L.AIR_WORDS for w in subj[0].subtree)):
+                    return ("air_strike", tok.i, tok.i)
+            if lemma in ("arrest", "detain") and not any(w.lower_ in ("police", "forces", "troops", "authorities", "security") for w in tok.sent):
+                return None
+            return (typ, tok.i, tok.i)
+        return None
+
+    def _hypothetical(self, tok) -> bool:  # noqa: ANN001
+        if tok.pos_ == "VERB" and (tok.dep_ in ("xcomp", "acl", "advcl", "ccomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)):
+            head = tok.head
+            if head.lemma_ in L.HYPOTHETICAL_HEADS or head.lower_ in L.HYPOTHETICAL_HEADS:
+                return True
+        for anc in list(tok.ancestors)[:3]:
+            if anc.lemma_ in ("permission", "plan", "threat", "possibility", "threaten") :
+                return True
+        if any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may", "will", "should") for c in tok.children):
+            return True
+        return False
+
+    def _events(self, sent) -> None:  # noqa: ANN001
+        for tok in sent:
+            trig = self._trigger(tok)
+            if trig is None:
+                continue
+            typ, i0, i1 = trig
+            doc = tok.doc
+            if any(c.lower_ in L.HABITUAL_MODS for c in tok.children):
+                continue
+            if tok.pos_ == "VERB" and self._hypothetical(tok):
+                continue  # "no permission to clash" is no event
+            if tok.pos_ == "VERB" and typ == "armed_clash" and not any(c.dep_ in ("nsubj", "prep") for c in tok.children):
+                continue
+            negated = _negated(tok) or (tok.dep_ == "pobj" and _negated(tok.head.head) and tok.head.lower_ not in ("behind",))
+            modality = "asserted"
+            if tok.pos_ == "NOUN" and self._hypothetical(tok.head) and tok.dep_ in ("dobj",):
+                modality = "hypothetical"
+            if any(c.lower_ in ("alleged", "suspected", "purported", "reported") for c in tok.lefts):
+                modality = "alleged"
+            if tok.pos_ == "VERB" and any(c.lower_ in ("allegedly", "reportedly") for c in tok.children):
+                modality = "alleged"
+            if negated:
+                modality = "negated"
+            det = [c for c in tok.lefts if c.dep_ in ("det", "poss")]
+            definite = bool(det and det[0].lower_ in ("the", "this", "that", "these", "those", "its", "their", "his", "her")) or bool(det and det[0].dep_ == "poss" and not self.ent_of(det[0]))
+            # the noun phrase the trigger heads, for the mention span
+            if tok.pos_ == "NOUN":
+                left = [c for c in tok.lefts if c.dep_ in ("det", "amod", "compound", "nmod", "poss", "nummod") and c.i >= i0 - 3]
+                s_tok = doc[min([i0] + [c.i for c in left])]
+                e_tok = doc[i1]
+                for c in tok.rights:
+                    if c.dep_ == "prep" and c.lower_ in ("by", "on", "in", "against", "with", "near", "at"):
+                        sub = list(c.subtree)
+                        if len(sub) <= 6 and not any(x.dep_ in ("relcl", "acl") for x in sub):
+                            e_tok = sub[-1]
+                        break
+                if s_tok.dep_ == "poss" and self.ent_of(s_tok) is not None:
+                    pass
+                start, end = self.c(s_tok), self.ce(e_tok)
+            else:
+                start, end = self.c(doc[i0]), self.ce(doc[i1])
+            mention = Mention(start, end, self.c(tok), typ, definite, typ == "incident" or tok.lemma_ in L.GENERIC_TRIGGERS,
+                              modality, self.o + sent.start_char, self.o + sent.end_char, negated=negated)
+            mention.place = self._event_place(tok)
+            mention.date = self._event_date(tok)
+            ev = self._cluster(mention)
+            ref_only = (definite and tok.dep_ in ("pobj", "dobj") and mention.place is None and mention.date is None
+                        and not any(c.dep_ in ("relcl", "acl", "prep") for c in tok.children)
+                        and tok.head.lemma_ not in L.OBJECT_CONTENT_VERBS and tok.head.head.lemma_ not in ("kill", "wound", "injure", "die"))
+            self.items.append(Item("event", mention.tok_start, self._event_claim(ev), ref_only=ref_only))
+
+    def _event_claim(self, ev: Ev) -> str:
+        return self.claim(("ev", ev.id), ev.id.replace("_", " "))
+
+    def _cluster(self, m: Mention) -> Ev:
+        # the same event mentioned again: same type (or a generic word for an earlier one),
+        # no conflicting place or date
+        candidates = []
+        for ev in reversed(self.events):
+            same = ev.type == m.type
+            compatible = same or (
+                m.generic and m.type != "incident" and L.EVENT_FAMILY.get(m.type) and L.EVENT_FAMILY.get(m.type) == L.EVENT_FAMILY.get(ev.type) and m.definite
+            ) or (m.type == "bombing" and ev.type == "air_strike") or (m.type == "attack" and ev.type in ("air_strike", "bombing", "suicide_bombing", "car_bombing", "shelling", "ied") and m.definite) or (m.type == "air_strike" and ev.type == "bombing" and any(x.type == "bombing" and x.generic for x in ev.mentions) and False)
+            if not compatible:
+                continue
+            if m.place and ev.place and not self._places_compatible(m.place, ev.place):
+                continue
+            if m.date and ev.date and not self._dates_compatible(m.date, ev.date):
+                continue
+            candidates.append(ev)
+        ev = candidates[0] if candidates else None
+        if ev is not None and m.type == ev.type and m.type in ("arrest", "kidnapping") and not m.definite:
+            ev = None
+        if ev is None:
+            ident = f"ev_{m.type}"
+            n = 2
+            while any(e.id == ident for e in self.events):
+                ident, n = f"ev_{m.type}_{n}", n + 1
+            ev = Ev(ident, m.type)
+            self.events.append(ev)
+        elif ev.type in ("bombing", "attack") and m.type == "air_strike":
+            ev.type = "air_strike"
+        ev.mentions.append(m)
+        if m.place:
+            self._set_place(ev, m.place, 0.8)
+        if m.date and (ev.date is None or ev.date_conf < 0.8):
+            ev.date, ev.date_conf = m.date, 0.8
+        if m.modality == "asserted" or ev.modality == "asserted" and len(ev.mentions) > 1:
+            ev.modality = "asserted" if m.modality == "asserted" or ev.modality == "asserted" else ev.modality
+        if len(ev.mentions) == 1:
+            ev.modality = m.modality
+        return ev
+
+    def _ancestors(self, ident: str) -> list[str]:
+        out = []
+        seen = {ident}
+        e = self.table.by_id.get(ident)
+        while e is not None and e.located_in and e.located_in not in seen:
+            out.append(e.located_in)
+            seen.add(e.located_in)
+            e = self.table.by_id.get(e.located_in)
+        return out
+
+    def _places_compatible(self, a: str, b: str) -> bool:
+        return a == b or a in self._ancestors(b) or b in self._ancestors(a) or (
+            self.table.by_id[a].type not in ("country", "province", "district") or self.table.by_id[b].type not in ("country", "province", "district"))
+
+    def _dates_compatible(self, a: DateRef, b: DateRef) -> bool:
+        if a.month and b.month and (a.month, a.day) != (b.month, b.day):
+            return False
+        if a.relative and b.relative and (a.relative, a.weekday) != (b.relative, b.weekday):
+            return False
+        return not ((a.relative is None) != (b.relative is None) and a.relative in ("earlier_this_month", "last_month", "last_year", "last_week"))
+
+    def _set_place(self, ev: Ev, place: str, conf: float) -> None:
+        if ev.place is None:
+            ev.place, ev.place_conf = place, conf
+            return
+        if place == ev.place:
+            return
+        new, old = self.table.by_id[place], self.table.by_id[ev.place]
+        if ev.place in self._ancestors(place) or (PLACE_DEPTH.get(new.type, 0) > PLACE_DEPTH.get(old.type, 0) and old.type in ("country",)):
+            ev.place, ev.place_conf = place, conf
+
+    def _place_in(self, tok, depth: int = 0):  # noqa: ANN001
+        """The most specific place named in a prepositional phrase's object."""
+        best = None
+        for x in tok.subtree:
+            ent = self.ent_of(x)
+            if ent is not None and ent.type in PLACE_TYPES:
+                if best is None or ent.id in [best.located_in] or best.id in self._ancestors(ent.id) or PLACE_DEPTH.get(ent.type, 0) > PLACE_DEPTH.get(best.type, 0):
+                    best = ent
+        return best
+
+    def _event_place(self, tok) -> str | None:  # noqa: ANN001
+        preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "at", "near", "on", "outside", "inside", "across", "along")]
+        head = tok.head
+        if tok.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj", "attr") and head.pos_ in ("VERB", "AUX", "ADP"):
+            verb = head if head.pos_ != "ADP" else head.head
+            if verb.lemma_ not in L.REPORT_VERBS:
+                preps += [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "at", "near", "outside", "inside")]
+        best = None
+        for p in preps:
+            ent = self._place_in(p)
+            if ent is None:
+                continue
+            if ent.type == "country" and p.lower_ in ("on", "near", "along", "across"):
+                continue
+            if best is None or PLACE_DEPTH.get(ent.type, 0) > PLACE_DEPTH.get(best.type, 0):
+                best = ent
+        # "a Taliban attack on the border town in Takhar's Dasht-e Qala district"
+        if best is None:
+            for p in preps:
+                for x in p.subtree:
+                    for c in x.children:
+                        if c.dep_ == "prep" and c.lower_ in ("in", "at", "near"):
+                            ent = self._place_in(c)
+                            if ent is not None and (best is None or PLACE_DEPTH.get(ent.type, 0) > PLACE_DEPTH.get(best.type, 0)):
+                                best = ent
+        return best.id if best else None
+
+    def _event_date(self, tok) -> DateRef | None:  # noqa: ANN001
+        cands = [tok]
+        if tok.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") and tok.head.pos_ in ("VERB", "AUX") and tok.head.lemma_ not in L.REPORT_VERBS:
+            cands.append(tok.head)
+        if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX") and tok.head.head.lemma_ not in L.REPORT_VERBS:
+            cands.append(tok.head.head)
+        for c in tok.children:
+            if c.dep_ == "relcl":
+                cands.append(c)
+        for node in cands:
+            for c in node.children:
+                if c.dep_ in ("prep", "npadvmod", "poss", "nmod", "compound", "advmod") and c.i != tok.i:
+                    ref = self._date_in(c)
+                    if ref is not None:
+                        return ref
+        return None
+
+    def _date_in(self, tok) -> DateRef | None:  # noqa: ANN001
+        sub = list(tok.subtree)
+        if len(sub) > 8:
+            sub = sub[:8]
+        for ent in tok.doc.ents:
+            if ent.label_ in ("DATE", "TIME") and ent.start >= sub[0].i and ent.end <= sub[-1].i + 1:
+                txt = ent.text
+                if ent.label_ == "TIME" and not re.search(r"night|morning|evening|yesterday|today", txt, re.I):
+                    continue
+                txt = re.sub(r"(?:'s|’s)$", "", txt)
+                ref = parse_date(txt, self.o + ent.start_char)
+                if ref is not None:
+                    return ref
+        return None
+
+    # ================================================================== casualties
+    def _count(self, noun):  # noqa: ANN001
+        """(count, at_least, at_most, first token) from a noun's number modifiers."""
+        nums = [c for c in noun.children if c.dep_ in ("nummod", "quantmod") or (c.dep_ == "amod" and c.lower_ in L.VAGUE_COUNTS)]
+        if not nums:
+            if noun.lower_ in L.VAGUE_COUNTS:
+                return None, L.VAGUE_COUNTS[noun.lower_], None, noun
+            if noun.like_num:
+                nums = [noun]
+            else:
+                return None
+        num = nums[0]
+        toks = sorted([x for x in num.subtree], key=lambda x: x.i)
+        words = " ".join(x.lower_ for x in toks)
+        value = self._number(toks)
+        if value is None:
+            if num.lower_ in L.VAGUE_COUNTS:
+                return None, L.VAGUE_COUNTS[num.lower_], None, toks[0]
+            return None
+        before = noun.doc[max(0, toks[0].i - 3): toks[0].i].text.lower() + " " + words
+        if any(b in before for b in L.LOWER_BOUND):
+            return None, value, None, toks[0]
+        if any(b in before for b in L.UPPER_BOUND):
+            return None, None, value, toks[0]
+        return value, None, None, toks[0]
+
+    def _number(self, toks) -> int | None:  # noqa: ANN001
+        total, current, seen = 0, 0, False
+        for x in toks:
+            w = x.lower_.replace(",", "")
+            if w.isdigit():
+                current = current + int(w) if current and int(w) < 100 else int(w)
+                seen = True
+            elif w in L.SCALES and seen:
+                current *= L.SCALES[w]
+            elif w in L.NUMBER_WORDS and w not in ("a", "an", "both") :
+                current += L.NUMBER_WORDS[w]
+                seen = True
+            elif "-" in w and all(p in L.NUMBER_WORDS for p in w.split("-")):
+                current += sum(L.NUMBER_WORDS[p] for p in w.split("-"))
+                seen = True
+        total += current
+        return total if seen else None
+
+    def _casualties(self, sent) -> None:  # noqa: ANN001
+        found: list[tuple] = []
+        for tok in sent:
+            lemma = tok.lemma_.lower()
+            kind = None
+            group_tok = None
+            if tok.pos_ in ("VERB", "AUX") or tok.tag_ in ("VBN", "VBD", "VBG"):
+                kind = L.CASUALTY_VERBS.get(lemma)
+                if kind is None or _negated(tok):
+                    continue
+                if lemma in ("take",) and not any(c.lower_ == "hostage" for c in tok.children):
+                    continue
+                if lemma in ("shoot",) and not any(c.lower_ in ("dead",) for c in tok.children):
+                    continue
+                passive = [c for c in tok.children if c.dep_ in ("nsubjpass",)]
+                active = [c for c in tok.children if c.dep_ == "dobj"]
+                subj = [c for c in tok.children if c.dep_ == "nsubj"]
+                if lemma in ("die", "perish", "miss"):
+                    group_tok = (subj or passive or [None])[0]
+                else:
+                    group_tok = (passive or active or [None])[0]
+                    if group_tok is None and tok.dep_ in ("acl", "amod") and tok.head.pos_ in ("NOUN", "PRON", "NUM"):
+                        group_tok = tok.head
+                if lemma == "miss" and not any(c.lower_ == "missing" for c in [tok]):
+                    continue
+            elif tok.lower_ in L.CASUALTY_ADJ and tok.dep_ in ("acomp", "oprd", "amod", "attr", "appos", "conj", "advmod", "dobj", "nsubj", "xcomp", "ccomp", "npadvmod"):
+                kind = L.CASUALTY_ADJ[tok.lower_]
+                if tok.dep_ == "amod":
+                    group_tok = tok.head
+                elif tok.dep_ in ("acomp", "oprd", "xcomp", "ccomp", "attr"):
+                    s = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+                    group_tok = s[0] if s else None
+                elif tok.lower_ in ("fatalities", "deaths", "casualties", "injuries") and self._count(tok):
+                    group_tok = tok
+                elif tok.dep_ == "npadvmod" or tok.dep_ == "advmod":
+                    group_tok = tok.head if tok.head.pos_ in ("NOUN", "NUM", "PRON") else None
+                else:
+                    group_tok = tok.head if tok.head.pos_ in ("NOUN", "NUM") else None
+            if kind is None or group_tok is None:
+                continue
+            cnt = self._count(group_tok)
+            if cnt is None and group_tok.like_num:
+                cnt = self._count(group_tok)
+            if cnt is None:
+                # "the death toll rose to 12": not handled; "killing 12 people" via dobj handled above
+                continue
+            count, at_least, at_most, first = cnt
+            if count == 0 and at_least is None:
+                continue
+            head_noun = group_tok
+            if group_tok.like_num and group_tok.dep_ in ("nsubj", "nsubjpass", "dobj"):
+                ofs = [c for c in group_tok.children if c.dep_ == "prep" and c.lower_ == "of"]
+                if ofs:
+                    po = [c for c in ofs[0].children if c.dep_ == "pobj"]
+                    if po:
+                        head_noun = po[0]
+            group = None if head_noun.like_num else self.np_actor(head_noun)
+            if group is None:
+                group = self.table.add("people_group", "people", self.c(group_tok), self.ce(group_tok) if not group_tok.like_num else self.ce(group_tok), key="actor:people", confidence=0.4)
+            if group.type in PLACE_TYPES:
+                continue
+            start = min(self.c(first), self.c(tok), self.c(group_tok))
+            end = max(self.ce(tok), self.ce(group_tok))
+            found.append((tok, group, kind, count, at_least, at_most, start, end))
+            self.last_group = group.id
+        if not found:
+            return
+        # the event each figure belongs to: "killed in a clash" -> the clash; else the
+        # nearest event in the sentence; else the latest event in the article
+        for tok, group, kind, count, at_least, at_most, start, end in found:
+            ev = self._event_for(tok, start, end)
+            claim = self.claim(("cas", ev.id, start // 1), f"casualties of {ev.id.replace('_', ' ')}: {self.text[start:end]}")
+            cid = slug(f"cas_{kind}_{group.id}")
+            base, n = cid, 2
+            while any(c.id == cid for c in self.casualties):
+                cid, n = f"{base}_{n}", n + 1
+            self.casualties.append(Casualty(
+                id=cid, event=ev.id, kind=kind, group=group.id, claim=claim, count=count, at_least=at_least,
+                at_most=at_most, span=Span(start=start, end=end, text=self.text[start:end]), confidence=0.7))
+            self.items.append(Item("casualty", start, claim))
+        # one claim per sentence of figures (the same statement reports them together)
+        claims = {c.claim for c in self.casualties[-len(found):]}
+        if len(claims) > 1:
+            keep = sorted(claims)[0]
+            first_claim = self.casualties[-len(found)].claim
+            keep = first_claim
+            for i in range(len(self.casualties) - len(found), len(self.casualties)):
+                c = self.casualties[i]
+                if c.claim != keep and c.event == self.casualties[-len(found)].event:
+                    self.casualties[i] = c.model_copy(update={"claim": keep})
+            for it in self.items[-len(found):]:
+                pass
+            for it in self.items:
+                if it.kind == "casualty" and it.claim in claims and it.claim != keep:
+                    ev_of = next((c.event for c in self.casualties if c.claim == keep), None)
+                    if ev_of is not None:
+                        it.claim = keep
+            used = {c.claim for c in self.casualties}
+            for cl in claims - used:
+                self.claims.pop(cl, None)
+
+    def _event_for(self, tok, start: int, end: int) -> Ev:  # noqa: ANN001
+        # an event trigger in the figure's clause ("killed in a clash")
+        for c in tok.subtree:
+            for ev in self.events:
+                for m in ev.mentions:
+                    if m.tok_start == self.c(c) and c.i != tok.i:
+                        return ev
+        for ev in self.events:
+            for m in ev.mentions:
+                if m.tok_start == self.c(tok):
+                    return ev
+        sent_s, sent_e = self.o + tok.sent.start_char, self.o + tok.sent.end_char
+        best, dist = None, None
+        for ev in self.events:
+            for m in ev.mentions:
+                if sent_s <= m.tok_start < sent_e and m.modality != "negated":
+                    d = abs(m.tok_start - start)
+                    if dist is None or d < dist:
+                        best, dist = ev, d
+        if best is not None:
+            return best
+        asserted = [ev for ev in self.events if ev.modality == "asserted" and ev.type != "incident"]
+        if asserted:
+            return asserted[-1]
+        if self.events:
+            return self.events[-1]
+        # figures without any event trigger: an unspecified incident at the figure's verb
+        m = Mention(self.c(tok), self.ce(tok), self.c(tok), "incident", False, True, "asserted", sent_s, sent_e)
+        ev = self._cluster(m)
+        self.items.append(Item("event", m.tok_start, self._event_claim(ev)))
+        return ev
+
+    # ================================================================== participants
+    def _event_at(self, tok) -> Ev | None:  # noqa: ANN001
+        pos = self.c(tok)
+        for ev in self.events:
+            for m in ev.mentions:
+                if m.tok_start == pos:
+                    return ev
+        return None
+
+    def _add_participant(self, ev: Ev, actor: Ent, role: str, pos: int, negated: bool = False, conf: float = 0.7) -> str:
+        if actor.type in ("anonymous_source", "collective_source", "media_outlet"):
+            return ""
+        claim = self.claim(("part", ev.id, actor.id, role), f"{actor.label} {'carried out' if role == 'attacker' else 'was targeted in' if role == 'target' else 'took part in'} {ev.id.replace('_', ' ')}")
+        if not any(p.event == ev.id and p.actor == actor.id and p.role == role for p in self.participants):
+            self.participants.append(Participant(event=ev.id, actor=actor.id, role=role, claim=claim, confidence=conf))
+        self.items.append(Item("participant", pos, claim, negated))
+        return claim
+
+    def _actors_coordinated(self, tok):  # noqa: ANN001
+        """The actors of a (possibly coordinated) noun phrase, and whether it is "A or B"."""
+        heads = [tok] + [c for c in tok.conjuncts]
+        is_or = any(c.lower_ == "or" for h in heads for c in h.children if c.dep_ == "cc")
+        out = []
+        for h in heads:
+            a = None
+            if self.table.is_demonym(h.text):
+                a = self.table.country_of_demonym(h.text)
+            if a is None:
+                e = self.ent_of(h)
+                if e is not None and e.type == "country":
+                    a = e
+            if a is None:
+                a = self.np_actor(h)
+            if a is not None:
+                out.append(a)
+        return out, is_or
+
+    def _countries_of_vehicle(self, noun):  # noqa: ANN001
+        """"A Tajik or Russian plane" -> ([Tajikistan, Russia], True)."""
+        for c in noun.lefts:
+            if c.dep_ in ("amod", "compound", "nmod") and (self.table.is_demonym(c.text) or (self.ent_of(c) and self.ent_of(c).type == "country")):
+                return self._actors_coordinated(c) + (c,)
+        for c in noun.rights:
+            if c.dep_ == "prep" and c.lower_ in ("from", "of"):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        return self._actors_coordinated(p) + (p,)
+        return None
+
+    def _alternatives(self, claims: list[str], actors, start: int, end: int, ev: Ev) -> None:
+        claims = [c for c in dict.fromkeys(claims) if c]
+        if len(claims) < 2:
+            return
+        for alt in self.alternatives:
+            if set(alt.claims) == set(claims):
+                return
+        label = " or ".join(a.label for a in actors) + f" carried out the {ev.id.replace('ev_', '').replace('_', ' ')}"
+        self.alternatives.append(AlternativeSet(id=f"alt_{len(self.alternatives) + 1}", label=label, claims=tuple(claims),
+                                                exclusive=True, span=Span(start=start, end=end, text=self.text[start:end])))
+
+    def _participants(self, sent) -> None:  # noqa: ANN001
+        for tok in sent:
+            ev = self._event_at(tok)
+            if ev is not None:
+                neg = _negated(tok)
+                # "a clash with the Taliban", "clashes between X and Y", "an attack on Y", "a strike by Z"
+                for c in tok.children:
+                    if c.dep_ in ("prep", "agent"):
+                        for p in c.children:
+                            if p.dep_ != "pobj":
+                                continue
+                            if c.lower_ in ("with", "between"):
+                                actors, _ = self._actors_coordinated(p)
+                                for a in actors:
+                                    if a.type not in PLACE_TYPES:
+                                        self._add_participant(ev, a, "participant", self.c(p), neg)
+                            elif c.lower_ in ("by",):
+                                actors, is_or = self._actors_coordinated(p)
+                                for a in actors:
+                                    if a.type not in PLACE_TYPES:
+                                        self._add_participant(ev, a, "attacker", self.c(p), neg)
+                            elif c.lower_ in ("on", "against", "targeting") and ev.type not in ("armed_clash",):
+                                a = self.np_actor(p)
+                                if a is not None and a.type not in PLACE_TYPES and a.type not in ("media_outlet",):
+                                    self._add_participant(ev, a, "target", self.c(p), neg)
+                # "a Taliban attack": an armed group named before the trigger
+                for c in tok.lefts:
+                    if c.dep_ in ("compound", "poss", "nmod", "amod"):
+                        a = self.ent_of(c)
+                        if a is not None and a.type in ("armed_group", "state_force"):
+                            self._add_participant(ev, a, "attacker", self.c(c), neg)
+                # verbs: "X clashed with Y", "X attacked Y"
+                if tok.pos_ == "VERB":
+                    for c in tok.children:
+                        if c.dep_ == "nsubj":
+                            if c.lower_ in L.AIRCRAFT_NOUNS or c.lemma_ in L.AIRCRAFT_NOUNS:
+                                continue
+                            actors, _ = self._actors_coordinated(c)
+                            for a in actors:
+                                if a.type not in PLACE_TYPES:
+                                    self._add_participant(ev, a, "participant" if ev.type == "armed_clash" else "attacker", self.c(c), neg)
+                        if c.dep_ == "dobj" and ev.type not in ("armed_clash",):
+                            a = self.np_actor(c)
+                            if a is not None and a.type not in PLACE_TYPES:
+                                self._add_participant(ev, a, "target", self.c(c), neg)
+                # "the clash broke out between X and Y"
+                if tok.dep_ in ("nsubj",) and tok.head.lemma_ in ("break", "erupt", "occur", "take", "start"):
+                    for c in tok.head.children:
+                        if c.dep_ == "prep" and c.lower_ in ("between", "with"):
+                            for p in c.children:
+                                if p.dep_ == "pobj":
+                                    actors, _ = self._actors_coordinated(p)
+                                    for a in actors:
+                                        if a.type not in PLACE_TYPES:
+                                            self._add_participant(ev, a, "participant", self.c(p), neg)
+                # "A carried out / launched E": subject is the attacker
+                if tok.dep_ == "dobj" and tok.head.lemma_ in L.PERPETRATION_VERBS:
+                    verb = tok.head
+                    for s in verb.children:
+                        if s.dep_ != "nsubj":
+                            continue
+                        self._attackers_from_subject(s, ev, _negated(verb))
+                # "X was (not) behind E"
+                if tok.dep_ == "pobj" and tok.head.lower_ in ("behind",) and tok.head.head.pos_ in ("AUX", "VERB"):
+                    verb = tok.head.head
+                    for s in verb.children:
+                        if s.dep_ == "nsubj":
+                            self._attackers_from_subject(s, ev, _negated(verb))
+            # "it broke out between X and Y": "it" is the latest event
+            if tok.lower_ == "it" and tok.dep_ == "nsubj" and tok.head.lemma_ in ("break", "erupt", "occur", "happen", "start", "begin") and self.events:
+                ev_it = max(self.events, key=lambda e: max(m.tok_start for m in e.mentions))
+                self.items.append(Item("event", self.c(tok), self._event_claim(ev_it)))
+                for c in tok.head.children:
+                    if c.dep_ == "prep" and c.lower_ in ("between", "with"):
+                        for p in c.children:
+                            if p.dep_ == "pobj":
+                                actors, _ = self._actors_coordinated(p)
+                                for a in actors:
+                                    if a.type not in PLACE_TYPES:
+                                        self._add_participant(ev_it, a, "participant", self.c(p), False)
+            # "the warplane was from Russia or Tajikistan": an aircraft of the latest air strike
+            if tok.lemma_ in L.AIRCRAFT_NOUNS and tok.dep_ in ("nsubj",) and tok.head.lemma_ in ("be", "come", "belong"):
+                air = [e for e in self.events if e.type == "air_strike"]
+                if air:
+                    got = self._countries_of_vehicle(tok.head) if False else None
+                    for c in tok.head.children:
+                        if c.dep_ == "prep" and c.lower_ in ("from", "of", "to"):
+                            for p in c.children:
+                                if p.dep_ == "pobj":
+                                    actors, is_or = self._actors_coordinated(p)
+                                    claims = [self._add_participant(air[-1], a, "attacker", self.c(p), _negated(tok.head), 0.6) for a in actors if a.type in ("country", "state_force", "armed_group", "government_body")]
+                                    if is_or:
+                                        sub = [x for x in p.subtree]
+                                        pre = [x for x in c.lefts if x.dep_ == "preconj"] + [x for x in c.children if x.dep_ == "preconj"]
+                                        s0 = min([self.c(x) for x in sub + pre])
+                                        self._alternatives(claims, actors, s0, self.ce(sub[-1]), air[-1])
+
+    def _attackers_from_subject(self, s, ev: Ev, neg: bool) -> None:  # noqa: ANN001
+        if s.lemma_ in L.AIRCRAFT_NOUNS or s.lower_ in L.AIRCRAFT_NOUNS:
+            got = self._countries_of_vehicle(s)
+            if got:
+                actors, is_or, anchor = got
+                claims = [self._add_participant(ev, a, "attacker", self.c(anchor), neg, 0.6) for a in actors]
+                if is_or:
+                    left = [x for x in s.subtree if x.dep_ != "det"]
+                    start, end = _tok_span(left)
+                    self._alternatives(claims, actors, self.o + start, self.o + end, ev)
+            return
+        actors, is_or = self._actors_coordinated(s)
+        claims = [self._add_participant(ev, a, "attacker", self.c(s), neg) for a in actors if a.type not in PLACE_TYPES or a.type == "country"]
+        if is_or:
+            start, end = _tok_span(list(s.subtree))
+            self._alternatives(claims, actors, self.o + start, self.o + end, ev)
+
+    # ================================================================== relations
+    def _relations(self, sent) -> None:  # noqa: ANN001
+        for tok in sent:
+            # "E1 started after E2" / "E1 came before E2"
+            if tok.dep_ == "mark" and tok.lower_ in ("after", "before") and tok.head.dep_ == "advcl":
+                sub_clause = tok.head
+                main = sub_clause.head
+                e_main = self._first_event_in(main, exclude=sub_clause)
+                e_sub = self._first_event_in(sub_clause)
+                if e_main and e_sub and e_main.id != e_sub.id:
+                    first, second = (e_sub, e_main) if tok.lower_ == "after" else (e_main, e_sub)
+                    claim = self.claim(("before", first.id, second.id), f"{first.id} happened before {second.id}")
+                    if not any(r.claim == claim for r in self.relations):
+                        self.relations.append(Relation(subject=first.id, predicate="before", object=second.id, claim=claim, confidence=0.6))
+                    self.items.append(Item("relation", self.c(tok), claim))
+            # "X is under Taliban control", "outside of government's control"
+            if tok.lemma_ == "control" and tok.dep_ == "pobj" and tok.head.lower_ in ("under", "outside", "of", "beyond"):
+                prep = tok.head
+                outside = prep.lower_ in ("outside", "beyond") or (prep.lower_ == "of" and prep.head.lower_ in ("outside", "out"))
+                controller = None
+                for c in tok.children:
+                    if c.dep_ in ("compound", "poss", "nmod", "amod"):
+                        controller = self.np_actor(c) or controller
+                if controller is None:
+                    continue
+                verb = prep.head
+                while verb.pos_ not in ("AUX", "VERB") and verb.dep_ != "ROOT":
+                    verb = verb.head
+                subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is None and verb.dep_ == "conj":
+                    subj = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is None:
+                    continue
+                place = self._subject_place(subj)
+                if place is None:
+                    continue
+                pred = "outside_control_of" if outside else "controlled_by"
+                claim = self.claim(("control", place.id, self.c(sent[0])), f"{place.label}: control")
+                self.relations.append(Relation(subject=place.id, predicate=pred, object=controller.id, claim=claim, confidence=0.5))
+                self.items.append(Item("relation", self.c(tok), claim))
+            # "the identity of X is not known"
+            if tok.lemma_ == "identity" and tok.dep_ in ("nsubj", "nsubjpass"):
+                verb = tok.head
+                if verb.lemma_ in ("know", "unknown", "clear", "be") and (_negated(verb) or verb.lower_ == "unknown"):
+                    for c in tok.children:
+                        if c.dep_ == "prep" and c.lower_ == "of":
+                            for p in c.children:
+                                if p.dep_ == "pobj":
+                                    a = self.np_actor(p)
+                                    if a is not None:
+                                        claim = self.claim(("identity", a.id), f"the identity of {a.label} is not known")
+                                        self.relations.append(Relation(subject=a.id, predicate="identity_known", value=False, claim=claim, confidence=0.6))
+                                        self.items.append(Item("relation", self.c(tok), claim))
+
+    def _subject_place(self, subj) -> Ent | None:  # noqa: ANN001
+        ent = self.ent_of(subj)
+        if ent is not None and ent.type in PLACE_TYPES:
+            return ent
+        if subj.lemma_ in ("area", "region", "village", "town", "district", "zone", "territory"):
+            start, end = _tok_span([x for x in subj.subtree])
+            label = re.sub(r"^(the|a|an)\s+", "", self.text[self.o + start:self.o + end])
+            # an area of the latest event's place
+            located = next((ev.place for ev in reversed(self.events) if ev.place), None)
+            return self.table.add("area", label, self.o + start, self.o + end, key=f"place:area:{norm(label)}", confidence=0.5,
+                                  located_in=located)
+        return None
+
+    def _first_event_in(self, root, exclude=None) -> Ev | None:  # noqa: ANN001
+        skip = {t.i for t in exclude.subtree} if exclude is not None else set()
+        for t in root.subtree:
+            if t.i in skip:
+                continue
+            ev = self._event_at(t)
+            if ev is not None:
+                return ev
+        return None
+
+    # ================================================================== statements
+    def _statements(self, sent) -> None:  # noqa: ANN001
+        for tok in sent:
+            lemma = tok.lemma_.lower()
+            if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
+                self._according_to(tok)
+                continue
+            if lemma in ("cite", "quote") and any(c.lower_ == "as" for c in tok.children):
+                self._cited_as_saying(tok)
+                continue
+            if lemma == "issue" and any(c.dep_ == "dobj" and c.lower_ in L.DENIAL_NOUNS for c in tok.children):
+                self._issued_denial(tok)
+                continue
+            if lemma not in L.REPORT_VERBS or tok.pos_ not in ("VERB",):
+                continue
+            if tok.dep_ in ("pcomp", "xcomp") and tok.head.lemma_ in ("cite", "quote", "as", "decline", "refuse"):
+                continue
+            if tok.dep_ == "amod" or tok.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in tok.children) and tok.dep_ not in ("ROOT", "conj", "ccomp", "parataxis"):
+                continue
+            self._report(tok)
+
+    def _blocked(self, verb) -> bool:  # noqa: ANN001
+        if _negated(verb):
+            return True
+        if any(c.dep_ == "dobj" and c.lower_ in L.EMPTY_OBJECTS for c in verb.children):
+            return True
+        if verb.dep_ == "xcomp" and verb.head.lemma_ in L.BLOCKING_HEADS:
+            return True
+        if any(c.dep_ == "aux" and c.lower_ in ("will", "would", "could", "may", "might") for c in verb.children):
+            return True
+        return False
+
+    def _subject(self, verb):  # noqa: ANN001
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj",)), None)
+        v = verb
+        while subj is None and v.dep_ in ("conj", "xcomp", "advcl") and v.head is not v:
+            v = v.head
+            subj = next((c for c in v.children if c.dep_ in ("nsubj",)), None)
+            if v.dep_ not in ("conj", "xcomp", "advcl"):
+                break
+        if subj is None and verb.dep_ == "conj":
+            # "...is not known and added that": a reporting verb coordinated inside a content clause
+            anc = verb.head
+            while anc is not None and anc.dep_ != "ccomp" and anc.head is not anc:
+                anc = anc.head
+            if anc is not None and anc.dep_ == "ccomp":
+                subj = next((c for c in anc.head.children if c.dep_ == "nsubj"), None)
+        return subj
+
+    def _speaker(self, subj):  # noqa: ANN001
+        """(speaker entity, role text, affiliation entity)"""
+        if subj is None:
+            return None, None, None
+        # dateline "KABUL -" is never a speaker
+        if subj.text.isupper() and len(subj.text) > 3 and subj.i + 1 < len(subj.doc) and subj.doc[subj.i + 1].text in ("-", "—", "–"):
+            return None, None, None
+        cands = [subj] + [c for c in subj.children if c.dep_ == "appos"]
+        person = None
+        role_tok = None
+        for c in cands:
+            if c.pos_ == "PROPN" and self.ent_of(c) is None and not self.table.is_demonym(c.text):
+                name = [x for x in c.lefts if x.dep_ == "compound" and x.pos_ == "PROPN"] + [c]
+                has_role = any(a.dep_ == "appos" and a.lemma_.lower() in L.ROLE_NOUNS for a in c.children) or (
+                    c is not subj and subj.lemma_.lower() in L.ROLE_NOUNS)
+                if 1 <= len(name) <= 4 and all(x.text[:1].isupper() for x in name) and (len(name) > 1 and has_role or has_role and len(name) == 1 or self._known_person(c.text)):
+                    self._person(self.text[self.c(name[0]):self.ce(name[-1])], self.c(name[0]), self.ce(name[-1]), 0.6)
+        for c in cands:
+            e = self.ent_of(c)
+            if e is not None and e.type == "person":
+                person = (c, e)
+                break
+        if person is not None:
+            tok, ent = person
+            role_tok = next((c for c in cands if c is not tok and c.pos_ in ("NOUN", "PROPN") and self.ent_of(c) is None), None)
+            if role_tok is None:
+                role_tok = next((c for c in tok.children if c.dep_ == "appos"), None)
+            role, aff = None, None
+            if role_tok is not None:
+                toks = [x for x in role_tok.subtree if x.dep_ != "appos" or x is role_tok]
+                toks = [x for x in toks if not (x.i > role_tok.i and x.dep_ == "punct")]
+                rs, re_ = _tok_span(toks)
+                role = self.text[self.o + rs:self.o + re_]
+                aff = self._affiliation(role_tok)
+            else:
+                # "Taliban spokesman Zabihullah Mujahid"
+                lefts = [x for x in tok.lefts if x.dep_ in ("compound", "amod", "nmod") and self.ent_of(x) is not ent]
+                chain = []
+                for x in lefts:
+                    if self.table.at(self.c(x), self.ce(x)) is ent:
+                        continue
+                    chain.extend(list(x.subtree))
+                if chain and any(x.lemma_.lower() in L.ROLE_NOUNS for x in chain):
+                    rs, re_ = _tok_span([x for x in chain if x.dep_ != "det"])
+                    role = self.text[self.o + rs:self.o + re_]
+                    aff = next((self.ent_of(x) for x in chain if self.ent_of(x) is not None and self.ent_of(x).type not in ("person",) and self.ent_of(x).type not in PLACE_TYPES), None)
+            if role:
+                role = re.sub(r"^(a|an)\s+", "", role, flags=re.I)
+                ent.role = role
+            else:
+                role = ent.role
+            if aff is not None and ent.affiliation is None and aff.id != ent.id:
+                ent.affiliation = aff.id
+            aff = aff or (self.table.by_id.get(ent.affiliation) if ent.affiliation else None)
+            return ent, role, aff
+        e = self.ent_of(subj)
+        if e is not None and e.type not in PLACE_TYPES:
+            return e, None, None
+        if e is not None and e.type == "country":
+            return e, None, None
+        # "Recall, an official source at ..." -- a discourse word with the speaker in apposition
+        for c in cands:
+            a = self.np_actor(c, speaker=True)
+            if a is not None and a.type not in PLACE_TYPES:
+                aff = self.table.by_id.get(a.affiliation) if a.affiliation else None
+                return a, None, aff
+        return None, None, None
+
+    def _affiliation(self, role_tok) -> Ent | None:  # noqa: ANN001
+        """The body a role belongs to: "spokesman for Takhar provincial police", "the provincial governor's spokesman"."""
+        for c in role_tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("for", "of", "at", "in", "with", "to"):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        return self._body(p)
+            if c.dep_ in ("poss", "compound", "nmod", "amod"):
+                e = self.ent_of(c)
+                if e is not None and e.type not in ("person",) and e.type not in PLACE_TYPES:
+                    return e
+                if c.dep_ == "poss" and c.pos_ == "NOUN":
+                    return self._body(c)
+        return None
+
+    def _body(self, tok) -> Ent | None:  # noqa: ANN001
+        e = self.ent_of(tok)
+        if e is not None and e.type not in PLACE_TYPES and e.type != "person":
+            if any(x.lower_ in L.ORG_WORDS for x in tok.subtree) and e.label.lower() not in self.text[self.o + tok.left_edge.idx:self.ce(tok)].lower():
+                pass
+            else:
+                return e
+        toks = [x for x in tok.subtree if x.dep_ not in ("det", "case", "punct")]
+        if not toks:
+            return None
+        s, e2 = self.c(toks[0]), self.ce(toks[-1])
+        label = self.text[s:e2]
+        low = tok.lower_
+        country = None
+        for x in toks:
+            if self.table.is_demonym(x.text):
+                country = self.table.country_of_demonym(x.text)
+            ent = self.ent_of(x)
+            if ent is not None and ent.type == "country":
+                country = ent
+        if low in ("police", "army", "military", "forces"):
+            typ = "government_body" if low == "police" else "state_force"
+        elif low in L.GOVERNMENT_WORDS or low in ("governor", "ministry", "mayor", "president", "government"):
+            typ = "government_body"
+        elif low in L.ORG_WORDS:
+            typ = self._org_type(toks)
+        else:
+            return None
+        return self.table.add(typ, label, s, e2, confidence=0.6, country=country.id if country else None)
+
+    def _content_roots(self, verb) -> list:  # noqa: ANN001
+        roots = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i != verb.i]
+        if verb.lemma_ in L.OBJECT_CONTENT_VERBS and not roots:
+            roots = [c for c in verb.children if c.dep_ in ("dobj",) and c.lower_ not in ("responsibility",)]
+        if not roots and verb.dep_ in ("ROOT",):
+            # "X, Y said." where the parser hung the clause elsewhere
+            roots = [c for c in verb.children if c.dep_ in ("advcl",) and c.i < verb.i and not any(m.dep_ == "mark" for m in c.children)]
+        return roots
+
+    def _report(self, verb) -> None:  # noqa: ANN001
+        if self._blocked(verb):
+            return
+        subj = self._subject(verb)
+        speaker, role, aff = self._speaker(subj)
+        if speaker is None:
+            return
+        roots = self._content_roots(verb)
+        if not roots:
+            return
+        stance = L.REPORT_VERBS[verb.lemma_.lower()]
+        hedge = next((c.lower_ for c in verb.children if c.dep_ == "advmod" and c.lower_ in L.HEDGES), None)
+        if hedge is None and verb.lemma_.lower() in L.HEDGE_VERBS:
+            hedge = L.HEDGE_VERBS[verb.lemma_.lower()]
+        channel = None
+        for c in verb.children:
+            if c.dep_ in ("dobj", "dative") and verb.lemma_ == "tell":
+                e = self.ent_of(c)
+                if e is not None and e.type == "media_outlet":
+                    channel = e
+            if c.dep_ == "prep" and c.lower_ == "to" and verb.lemma_ in ("say", "confirm", "tell"):
+                for p in c.children:
+                    e = self.ent_of(p)
+                    if e is not None and e.type == "media_outlet":
+                        channel = e
+            if c.dep_ == "prep" and c.lower_ == "in":
+                for p in c.children:
+                    if p.lower_ in ("interview", "interviews"):
+                        for q in p.subtree:
+                            e = self.ent_of(q)
+                            if e is not None and e.type == "media_outlet":
+                                channel = e
+        date = None
+        for c in verb.children:
+            if c.dep_ in ("prep", "npadvmod", "advmod"):
+                date = date or self._date_in(c)
+        # the verb's content, split at "after/before" clauses and coordinated reporting verbs
+        for root in roots:
+            excluded = [c for c in root.subtree if c.dep_ == "conj" and c.lemma_ in L.REPORT_VERBS and c is not root]
+            units: list[list] = []
+            adv = [c for c in root.children if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("after", "before", "when") for m in c.children)]
+            main = _subtree_minus(root, excluded + adv)
+            if adv:
+                marks = [m for a in adv for m in a.children if m.dep_ == "mark"]
+                main = sorted(main + marks, key=lambda x: x.i)
+            units.append(main)
+            for a in adv:
+                units.append([x for x in _subtree_minus(a, excluded) if x.dep_ != "mark" or x.head is not a])
+            if verb.lemma_ in L.OBJECT_CONTENT_VERBS and root.dep_ == "dobj":
+                lead = [verb] + [c for c in verb.children if c.dep_ == "advmod" and c.lower_ in L.HEDGES]
+                units = [sorted(lead + u, key=lambda x: x.i) for u in units]
+            for unit in units:
+                s, e = _tok_span(unit)
+                if e <= s:
+                    continue
+                st = Stmt(speaker.id, (self.o + s, self.o + e), stance, self.c(verb), role=role,
+                          on_behalf_of=aff.id if aff is not None and aff.id != speaker.id else None,
+                          channel=channel.id if channel else None, date=date, hedge=hedge)
+                if excluded:
+                    st.exclude = [(self.c(x.left_edge), self.ce(x.right_edge)) for x in excluded]
+                self._stance_from_content(st, unit, root)
+                self.stmts.append(st)
+                self._embedded_reports(unit, len(self.stmts) - 1)
+        if speaker.type == "person":
+            self.last_person = speaker.id
+        elif speaker.type in ("collective_source",):
+            self.last_group = speaker.id
+        elif speaker.type not in PLACE_TYPES:
+            self.last_org = speaker.id
+        self.last_speaker = speaker.id
+
+    def _stance_from_content(self, st: Stmt, unit, root) -> None:  # noqa: ANN001
+        words = {x.lower_ for x in unit}
+        lemmas = {x.lemma_.lower() for x in unit}
+        if any(x.lower_ == "or" and x.dep_ == "cc" for x in unit) and (words & {"either"} or any(x.head.lemma_ in L.AIRCRAFT_NOUNS or x.head.head.lemma_ in L.AIRCRAFT_NOUNS for x in unit if x.lower_ == "or")):
+            st.certainty = "possible"
+        elif words & L.POSSIBLE_WORDS - {"either"}:
+            st.certainty = "possible"
+        elif (words | lemmas) & L.PROBABLE_WORDS:
+            st.certainty = "probable"
+        # a denial: "X was not behind", "does not correspond to the facts", "is false"
+        head = root
+        neg = _negated(head)
+        deny = False
+        if neg and (head.lemma_ in L.DENIAL_PREDICATES or any(c.lower_ in L.DENIAL_PREDICATES for c in head.children if c.dep_ in ("prep", "acomp", "prt", "attr"))):
+            deny = True
+        if any(c.dep_ == "acomp" and c.lower_ in L.FALSE_WORDS for c in head.children):
+            deny = True
+        if deny and st.stance in ("asserts", "confirms"):
+            st.stance = "denies"
+        if st.stance == "denies":
+            st.polarity = "negative"
+
+    def _embedded_reports(self, unit, outer: int) -> None:  # noqa: ANN001
+        """"a report released by an Afghan news agency that Tajikistan has allegedly launched ...":
+        the report's source said the inner clause; the outer statement is about it."""
+        ids = {x.i for x in unit}
+        for x in unit:
+            if x.lower_ not in L.REPORT_NOUNS:
+                continue
+            clause = next((c for c in x.children if c.dep_ in ("relcl", "acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+            if clause is None:
+                continue
+            source = None
+            for c in x.children:
+                if c.dep_ == "acl":
+                    for a in c.children:
+                        if a.dep_ == "agent":
+                            for p in a.children:
+                                if p.dep_ == "pobj":
+                                    source = p
+                if c.dep_ == "prep" and c.lower_ in ("by", "from", "of", "in"):
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            source = p
+            if source is None:
+                continue
+            sp = self.ent_of(source)
+            if sp is None or sp.type in PLACE_TYPES:
+                toks = [y for y in source.subtree]
+                s, e = _tok_span(toks)
+                label = re.sub(r"^(the|a|an)\s+", "", self.text[self.o + s:self.o + e], flags=re.I)
+                country = next((self.table.country_of_demonym(y.text) for y in toks if self.table.is_demonym(y.text)), None)
+                sp = self.table.add("anonymous_source", label, self.o + s, self.o + e, key=f"actor:anon:{norm(label)}", confidence=0.5,
+                                    country=country.id if country else None)
+            inner = [y for y in clause.subtree if y.i in ids]
+            s, e = _tok_span(inner)
+            hedge = next((y.lower_ for y in inner if y.lower_ in L.HEDGES), None)
+            st = Stmt(sp.id, (self.o + s, self.o + e), "asserts", self.c(x), hedge=hedge, embedded_in=outer, confidence=0.5)
+            self.stmts.append(st)
+
+    def _according_to(self, tok) -> None:  # noqa: ANN001
+        to = next(c for c in tok.children if c.lower_ == "to")
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            return
+        src = self.ent_of(pobj) or self.np_actor(pobj, speaker=True)
+        if src is None or src.type in PLACE_TYPES:
+            return
+        head = tok.head
+        # an attribution verb already in the clause: the source is its channel
+        report_verb = head if head.lemma_ in L.REPORT_VERBS else None
+        if report_verb is not None and src.type == "media_outlet":
+            for st in self.stmts:
+                if st.verb_pos == self.c(report_verb) and st.channel is None:
+                    st.channel = src.id
+            if any(st.verb_pos == self.c(report_verb) for st in self.stmts):
+                return
+        sent = tok.sent
+        excl = {x.i for x in tok.subtree}
+        content = [x for x in sent if x.i not in excl]
+        s, e = _tok_span(content)
+        if e <= s:
+            return
+        st = Stmt(src.id, (self.o + s, self.o + e), "asserts", self.c(tok), confidence=0.6)
+        self._stance_from_content(st, content, head)
+        self.stmts.append(st)
+        self.last_speaker = src.id
+
+    def _cited_as_saying(self, verb) -> None:  # noqa: ANN001
+        channel_tok = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        spk_tok = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if spk_tok is None:
+            return
+        speaker, role, aff = self._speaker(spk_tok)
+        if speaker is None:
+            return
+        channel = self.ent_of(channel_tok) if channel_tok is not None else None
+        roots = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis")]
+        as_ = next((c for c in verb.children if c.lower_ == "as"), None)
+        date = None
+        if as_ is not None:
+            for x in as_.subtree:
+                if x.dep_ in ("pcomp", "pobj") and x.lemma_ == "say":
+                    roots += [c for c in x.children if c.dep_ == "ccomp"]
+                    for c in x.children:
+                        date = date or (self._date_in(c) if c.dep_ in ("prep", "npadvmod") else None)
+        for root in roots:
+            unit = list(root.subtree)
+            s, e = _tok_span(unit)
+            st = Stmt(speaker.id, (self.o + s, self.o + e), "asserts", self.c(verb), role=role,
+                      on_behalf_of=aff.id if aff else None, channel=channel.id if channel and channel.type == "media_outlet" else None,
+                      date=date)
+            self._stance_from_content(st, unit, root)
+            self.stmts.append(st)
+        self.last_speaker = speaker.id
+
+    def _issued_denial(self, verb) -> None:  # noqa: ANN001
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        speaker, role, aff = self._speaker(subj)
+        if speaker is None:
+            return
+        sent = verb.sent
+        s, e = _tok_span(list(sent))
+        st = Stmt(speaker.id, (self.o + s, self.o + e), "denies", self.c(verb), polarity="negative", role=role,
+                  on_behalf_of=aff.id if aff else None, confidence=0.4)
+        self.stmts.append(st)
+
+    # ================================================================== output
+    def finish(self, warnings: list[str]) -> Annotation:
+        t = self.table
+        # events -> model
+        events_out = []
+        for ev in self.events:
+            if not ev.mentions:
+                continue
+            conf = 0.8 if ev.modality == "asserted" else 0.6
+            if ev.place is None:
+                # a place from the sentence of a mention: the most specific place there
+                for m in ev.mentions:
+                    for s, e, ident in t.spans:
+                        ent = t.by_id[ident]
+                        if m.sent_start <= s < m.sent_end and ent.type in PLACE_TYPES:
+                            self._set_place(ev, ident, 0.5)
+                    other = [o for o in self.events if o is not ev and o.place and any(m.sent_start == x.sent_start for x in o.mentions)]
+                    for o in other:
+                        self._set_place(ev, o.place, 0.5)
+            if ev.date is None:
+                for m in ev.mentions:
+                    other = [o for o in self.events if o is not ev and o.date and any(m.sent_start == x.sent_start for x in o.mentions)]
+                    if other:
+                        ev.date, ev.date_conf = other[0].date, 0.5
+                        break
+            mentions = []
+            seen = set()
+            for m in ev.mentions:
+                if (m.start, m.end) in seen:
+                    continue
+                seen.add((m.start, m.end))
+                mentions.append(Span(start=m.start, end=m.end, text=self.text[m.start:m.end]))
+            events_out.append(Event(
+                id=ev.id, type=ev.type, claim=self._event_claim(ev), label=f"{ev.type.replace('_', ' ')}",
+                date=ev.date, place=ev.place, modality=ev.modality, mentions=tuple(mentions),
+                confidence=round(conf * (0.7 + 0.3 * min(1.0, len(ev.mentions) / 2)), 3)))
+        # statements: attach claims of the content inside their spans
+        stmts_out: list[Statement] = []
+        index_map: dict[int, str] = {}
+        covered: set[str] = set()
+        for i, st in enumerate(self.stmts):
+            s, e = st.span
+            inside = [it for it in self.items if s <= it.pos < e and not any(a <= it.pos < b for a, b in st.exclude)]
+            if inside and all(it.ref_only for it in inside) and st.stance not in ("confirms", "denies"):
+                inside = []
+            claims = list(dict.fromkeys(it.claim for it in inside))
+            if st.stance == "denies":
+                # a denial denies who did it, not that something happened (when it names who)
+                parts = [it.claim for it in inside if it.kind in ("participant",)]
+                if parts:
+                    claims = list(dict.fromkeys(parts))
+                    # a denied statement's inner report: the same claims
+            if not claims and st.stance == "denies" and st.embedded_in is None:
+                inner = [x for x in self.stmts[i + 1:] if x.embedded_in == i]
+                for x in inner:
+                    claims += [it.claim for it in self.items if x.span[0] <= it.pos < x.span[1] and it.kind == "participant"]
+            if not claims:
+                continue
+            ident = f"st_{len(stmts_out) + 1}"
+            index_map[i] = ident
+            covered.update(claims)
+            # alternatives in the content make it a statement of possibilities
+            certainty = st.certainty
+            if any(set(a.claims) <= set(claims) for a in self.alternatives):
+                certainty = "possible"
+            ent = t.by_id[st.speaker]
+            conf = st.confidence * (0.9 if ent.type != "person" or st.role else 0.85)
+            stmts_out.append(Statement(
+                id=ident, speaker=st.speaker, claims=tuple(claims),
+                span=Span(start=s, end=e, text=self.text[s:e]), stance=st.stance, certainty=certainty,
+                polarity=st.polarity, role=st.role, on_behalf_of=st.on_behalf_of, channel=st.channel,
+                date=st.date, hedge=st.hedge, embedded_in=None, confidence=round(min(1.0, conf), 3)))
+        # embedded_in links (only to statements that survived)
+        fixed = []
+        for i, st in enumerate(self.stmts):
+            if i not in index_map:
+                continue
+            out = next(x for x in stmts_out if x.id == index_map[i])
+            if st.embedded_in is not None and st.embedded_in in index_map:
+                out = out.model_copy(update={"embedded_in": index_map[st.embedded_in]})
+            fixed.append(out)
+        stmts_out = fixed
+        # content nobody is quoted for: the publisher's own voice
+        if self.publisher is not None:
+            loose: dict[tuple[int, int], list[str]] = {}
+            for it in self.items:
+                if it.claim in covered:
+                    continue
+                sent = next(((a, b) for a, b in self.sentence_ranges if a <= it.pos < b), None)
+                if sent is not None:
+                    loose.setdefault(sent, []).append(it.claim)
+            for (a, b), claims in loose.items():
+                claims = [c for c in dict.fromkeys(claims) if c not in covered]
+                if not claims:
+                    continue
+                covered.update(claims)
+                txt = self.text[a:b]
+                a2 = a + len(txt) - len(txt.lstrip())
+                b2 = b - (len(txt) - len(txt.rstrip(" \t\n.!?;:")))
+                stmts_out.append(Statement(
+                    id=f"st_{len(stmts_out) + 1}", speaker=self.publisher.id, claims=tuple(claims),
+                    span=Span(start=a2, end=b2, text=self.text[a2:b2]), stance="asserts", confidence=0.5))
+        # conflicting accounts: different speakers name different participants of one event
+        claim_speakers: dict[str, set[str]] = {}
+        for st in stmts_out:
+            for c in st.claims:
+                claim_speakers.setdefault(c, set()).add(st.speaker)
+        conflicts: dict[str, set[str]] = {}
+        in_alt = {c for a in self.alternatives for c in a.claims}
+        by_event: dict[tuple[str, str], list[Participant]] = {}
+        for p in self.participants:
+            by_event.setdefault((p.event, p.role), []).append(p)
+        for (_ev, _role), ps in by_event.items():
+            for p in ps:
+                for q in ps:
+                    if p.claim >= q.claim or p.claim in in_alt or q.claim in in_alt:
+                        continue
+                    sp, sq = claim_speakers.get(p.claim, set()), claim_speakers.get(q.claim, set())
+                    if sp and sq and not (sp & sq):
+                        # each speaker names one and not the other; a party both name is shared
+                        conflicts.setdefault(p.claim, set()).add(q.claim)
+        # keep only claims with content
+        used_claims = ({e.claim for e in events_out} | {p.claim for p in self.participants}
+                       | {c.claim for c in self.casualties} | {r.claim for r in self.relations})
+        stmts_out = [s.model_copy(update={"claims": tuple(c for c in s.claims if c in used_claims)}) for s in stmts_out]
+        stmts_out = [s for s in stmts_out if s.claims]
+        claims_out = [Claim(id=c, label=self.claims[c], conflicts_with=tuple(sorted(conflicts.get(c, ())))) for c in self.claims if c in used_claims]
+        alternatives = [a for a in self.alternatives if all(c in used_claims for c in a.claims)]
+        used_entities = ({s.speaker for s in stmts_out} | {s.channel for s in stmts_out if s.channel}
+                         | {s.on_behalf_of for s in stmts_out if s.on_behalf_of}
+                         | {p.actor for p in self.participants} | {c.group for c in self.casualties}
+                         | {e.place for e in events_out if e.place}
+                         | {r.subject for r in self.relations} | {r.object for r in self.relations if r.object})
+        used_entities |= {e.id for e in t.by_id.values() if e.mentions and e.type in PLACE_TYPES | {"person", "armed_group", "media_outlet", "government_body", "state_force", "organization"}}
+        used_entities -= {e.id for e in events_out}
+        entities = t.entities({u for u in used_entities if u in t.by_id})
+        note = "; ".join(warnings) if warnings else None
+        return Annotation(
+            article=self.article.id, text_sha256=self.article.sha256,
+            provenance=Provenance(kind="extracted", agent=self.agent, version=self.version, note=note),
+            entities=tuple(entities), claims=tuple(claims_out), events=tuple(events_out),
+            participants=tuple(self.participants), casualties=tuple(self.casualties),
+            relations=tuple(self.relations), alternatives=tuple(alternatives), statements=tuple(stmts_out),
+        )
