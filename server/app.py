@@ -18,7 +18,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from . import routes_articles, routes_graph_store, routes_linked_data, routes_sparql, routes_ui
 from .examples import load_examples
-from .execution import QueryExecutor, QueryFailed
+from .execution import ClientGone, QueryExecutor, QueryFailed
 from .metrics import CONTENT_TYPE, Metrics
 from .pool import WorkerPool
 from .protocol import ProtocolError
@@ -130,6 +130,10 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     @app.exception_handler(QueryFailed)
     async def query_failed(request: Request, exc: QueryFailed) -> Response:
         return error_response(exc.status, exc.message)
+
+    @app.exception_handler(ClientGone)
+    async def client_gone(request: Request, exc: ClientGone) -> Response:
+        return error_response(499, "Client closed the request.")
 
     @app.get("/health", include_in_schema=False)
     async def health(request: Request) -> Response:

@@ -110,6 +110,33 @@ class RunningQuery:
         self.executor.record(self.kind, outcome, self.started)
 
 
+async def unless_disconnected(request_receive, work: "asyncio.Future | asyncio.Task") -> None:
+    """Wait for ``work``; if the client disconnects first, cancel it (which kills its worker)."""
+
+    async def disconnected() -> None:
+        while True:
+            message = await request_receive()
+            if message["type"] == "http.disconnect":
+                return
+
+    watcher = asyncio.ensure_future(disconnected())
+    try:
+        await asyncio.wait({work, watcher}, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        watcher.cancel()
+    if not work.done():
+        work.cancel()
+        try:
+            await work
+        except asyncio.CancelledError:
+            pass
+        raise ClientGone()
+
+
+class ClientGone(Exception):
+    """The client closed the connection before the first result byte."""
+
+
 class QueryExecutor:
     def __init__(self, pool: WorkerPool, metrics: Metrics) -> None:
         self.pool = pool
@@ -118,6 +145,12 @@ class QueryExecutor:
     def record(self, kind: str, outcome: str, started: float) -> None:
         self.metrics.queries.inc(kind=kind, outcome=outcome)
         self.metrics.query_seconds.observe(time.perf_counter() - started, kind=kind)
+
+    async def start_for(self, receive, job: QueryJob, timeout: float) -> RunningQuery:
+        """``start``, abandoned (worker killed) if the client disconnects meanwhile."""
+        task = asyncio.ensure_future(self.start(job, timeout))
+        await unless_disconnected(receive, task)
+        return task.result()
 
     async def start(self, job: QueryJob, timeout: float) -> RunningQuery:
         """Run ``job`` until its first chunk; errors before that raise ``QueryFailed`` with an HTTP status."""

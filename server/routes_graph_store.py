@@ -90,7 +90,7 @@ async def read_graph(request: Request) -> Response:
         results_format=None,
         graph_format=fmt.name,
     )
-    running = await state.executor.start(job, state.settings.max_query_timeout)
+    running = await state.executor.start_for(request.receive, job, state.settings.max_query_timeout)
     return QueryResultsResponse(running, {"Vary": "Accept"})
 
 

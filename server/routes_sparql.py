@@ -106,7 +106,7 @@ async def sparql(request: Request) -> Response:
         graph_format=graph_format,
         max_rows=settings.max_rows,
     )
-    running = await state.executor.start(job, _timeout(op, state))
+    running = await state.executor.start_for(request.receive, job, _timeout(op, state))
     headers = {"Vary": "Accept", "Cache-Control": "no-store"}
     if settings.max_rows:
         headers["X-Row-Limit"] = str(settings.max_rows)
