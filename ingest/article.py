@@ -122,7 +122,10 @@ def parse_published(value: object) -> dt.date | None:
         raise ValueError(f"published must be a date string, not {type(value).__name__}")
     text = value.strip()
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-        return dt.date.fromisoformat(text)
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError as err:
+            raise ValueError(f"published {value!r} is not a valid date: {err}") from None
     try:
         return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).date()
     except ValueError:

@@ -6,6 +6,7 @@ still processed); 2 usage or I/O errors.
 
 from __future__ import annotations
 
+import gc
 import sys
 from enum import Enum
 from pathlib import Path
@@ -19,8 +20,8 @@ from rich.table import Table
 
 from . import pipeline
 from .article import discover
-from .store import StoreError, load_ontology, open_store, store_path
-from .vocab import base_iri, sparql_prefixes
+from .store import StoreError, load_gazetteer, load_ontology, open_store, store_path
+from .vocab import base_iri
 
 app = typer.Typer(
     name="newskg",
@@ -30,7 +31,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 out = Console()
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)
 
 StoreOpt = Annotated[
     Optional[Path], typer.Option("--store", help="Store folder (default: $NEWSKG_STORE or .newskg/store).")
@@ -72,22 +73,10 @@ def print_outcome(outcome: pipeline.Outcome) -> None:
             err.print(f"  {v.severity}: {v.focus}{label}: {v.message}{span}", highlight=False, soft_wrap=True)
 
 
-@app.command()
-def ingest(
-    paths: Annotated[Optional[list[Path]], typer.Argument(help="Article files or folders (default: seeds/).")] = None,
-    store: StoreOpt = None,
-    base: BaseOpt = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors and the summary.")] = False,
-) -> None:
-    """Read, annotate, link, map, validate and store articles. Re-ingesting replaces an article."""
-    targets = paths or [Path("seeds")]
-    for target in targets:
-        if not target.exists():
-            raise _fail(f"{target}: no such file or folder")
-    base_value = _base(base)
-    db = _open(store)
+def _ingest_into(db: ox.Store, targets: list[Path], base_value: str, quiet: bool) -> tuple[dict[str, int], int]:
     try:
         load_ontology(db, base_value)
+        load_gazetteer(db, base_value)
     except OSError as e:
         raise _fail(f"cannot write the ontology graph: {e}") from None
     total = sum(1 for _ in discover(targets))
@@ -108,7 +97,31 @@ def ingest(
                 )
             if outcome.source.suffix != ".jsonl":
                 progress.advance(task)
-    db.flush()
+    return counts, quads
+
+
+@app.command()
+def ingest(
+    paths: Annotated[Optional[list[Path]], typer.Argument(help="Article files or folders (default: seeds/).")] = None,
+    store: StoreOpt = None,
+    base: BaseOpt = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors and the summary.")] = False,
+) -> None:
+    """Read, annotate, link, map, validate and store articles. Re-ingesting replaces an article."""
+    targets = paths or [Path("seeds")]
+    for target in targets:
+        if not target.exists():
+            raise _fail(f"{target}: no such file or folder")
+    base_value = _base(base)
+    db = _open(store)
+    try:
+        counts, quads = _ingest_into(db, targets, base_value, quiet)
+    finally:
+        # Release the store's lock now: the open store sits in reference cycles that would
+        # otherwise hold it until the next garbage collection.
+        db.flush()
+        del db
+        gc.collect()
     err.print(
         f"{counts['stored']} stored ({quads} quads), {counts['invalid']} invalid, {counts['error']} errors "
         f"-> {store_path(store)}",
@@ -308,6 +321,11 @@ def serve(
     if not path.exists():
         raise _fail(f"{path}: no store here (run `newskg ingest` first)")
     server.run(path, host=host, port=port)
+
+
+from .gazetteer.cli import gazetteer_app  # noqa: E402
+
+app.add_typer(gazetteer_app, name="gazetteer", help="Build and query the offline gazetteer.")
 
 
 def main() -> None:  # pragma: no cover - console entry point

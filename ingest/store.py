@@ -99,6 +99,28 @@ def load_ontology(store: ox.Store, base: str) -> None:
     store.update(f"DROP SILENT GRAPH <{ontology_graph(base).value}> ;\n" + _insert_data(quads))
 
 
+def wikidata_graph(base: str) -> ox.NamedNode:
+    return ox.NamedNode(base + "graph/wikidata")
+
+
+def load_gazetteer(store: ox.Store, base: str) -> int:
+    """The offline gazetteer's facts in Wikidata's own terms (wd:, wdt:) in {base}graph/wikidata,
+    so researchers can write Wikidata Query Service queries offline. Skipped when the graph
+    already holds this gazetteer version."""
+    from .gazetteer import Gazetteer
+
+    gazetteer = Gazetteer.load()
+    graph = wikidata_graph(base)
+    version = ox.Literal(gazetteer.version)
+    marker = ox.NamedNode(NKG + "gazetteerVersion")
+    if store.contains_named_graph(graph) and any(store.quads_for_pattern(graph, marker, version, graph)):
+        return 0
+    quads = gazetteer.to_quads(graph=graph, base=base)
+    store.remove_graph(graph)
+    store.bulk_extend([*quads, ox.Quad(graph, marker, version, graph)])
+    return len(quads)
+
+
 def prefixes() -> dict[str, str]:
     return dict(PREFIXES)
 
