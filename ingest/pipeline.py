@@ -44,6 +44,9 @@ class Outcome:
     def ok(self) -> bool:
         return self.status in ("stored", "valid")
 
+    def article_iri(self, base: str) -> str | None:
+        return f"{base}article/{self.article_id}" if self.article_id else None
+
 
 class NoAnnotator(Exception):
     """No curated annotation and no extractor available."""
@@ -59,7 +62,10 @@ def annotate(article: Article) -> Annotation:
         raise NoAnnotator(
             f"no curated annotation ({article.id}.ann.yaml) and the extractor is unavailable: {err}"
         ) from None
-    return extract_module.extract(article)
+    try:
+        return extract_module.extract(article)
+    except (OSError, RuntimeError, ValueError) as err:  # a missing pipeline, a bad model
+        raise NoAnnotator(f"the extractor failed on {article.id}: {err}") from None
 
 
 def link(annotation: Annotation) -> Annotation:
@@ -104,7 +110,8 @@ def run(paths: list[Path], base: str, store: ox.Store | None, shapes: rdflib.Gra
 
 
 def ingest_text(store: ox.Store, text: str, metadata: dict[str, Any], base: str | None = None) -> Outcome:
-    """Ingest one article given as text plus metadata (the server's POST /articles)."""
+    """Ingest one article given as text plus metadata (the server's POST /articles).
+    Raises ValueError naming every problem when the article is not stored."""
     from .vocab import base_iri
 
     default_id = "req-" + hashlib.sha256(text.encode("utf-8", "replace")).hexdigest()[:16]
@@ -113,5 +120,11 @@ def ingest_text(store: ox.Store, text: str, metadata: dict[str, Any], base: str 
         meta = parse_meta(source, metadata, default_id)
         article = Article(meta, _check_text(source, text), source)
     except ArticleError as err:
-        return Outcome(source, metadata.get("id"), "error", errors=(str(err),))
-    return process(article, base_iri(base), store)
+        raise ValueError(str(err)) from None
+    outcome = process(article, base_iri(base), store)
+    if not outcome.ok:
+        problems = list(outcome.errors)
+        if outcome.report is not None:
+            problems += [f"{v.focus}: {v.message}" for v in outcome.report.errors]
+        raise ValueError(f"article {article.id} was not stored: " + "; ".join(problems))
+    return outcome

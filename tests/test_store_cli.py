@@ -117,3 +117,23 @@ def test_console_script_runs(tmp_path: Path) -> None:
     missing = subprocess.run([str(exe), "query", "--store", str(tmp_path / "none"), "ASK {}"],
                              capture_output=True, text=True, check=False)
     assert missing.returncode == 2 and "no store here" in missing.stderr
+
+
+def test_ingest_text_stores_or_refuses_with_reasons() -> None:
+    from ingest.pipeline import ingest_text
+
+    from .conftest import SEED_TXT
+
+    store = ox.Store()
+    import pytest
+
+    with pytest.raises(ValueError, match="empty article text"):
+        ingest_text(store, "   ", {"id": "blank"})
+    with pytest.raises(ValueError, match="2018-02-30"):
+        ingest_text(store, "A clash.", {"id": "x", "published": "2018-02-30"})
+    assert not list(store.named_graphs())
+    # The seed's own text and metadata through the whole pipeline (extractor, no curated file).
+    outcome = ingest_text(store, SEED_TXT.read_text(encoding="utf-8"), {"id": "posted", "publisher": "Asia-Plus",
+                                                                       "published": "2018-08-27"})
+    assert outcome.status == "stored" and outcome.annotation == "extracted"
+    assert store.contains_named_graph(ox.NamedNode("https://w3id.org/newskg/id/article/posted/graph"))
