@@ -25,7 +25,7 @@ from ..model import (
 )
 from . import lexicon as L
 from .datexp import parse_date
-from .entities import DESIGNATED_PLACE, MEDIA_PATTERN, Ent, EntityTable, norm, slug
+from .entities import DESIGNATED_PLACE, DESIGNATOR_TYPE, MEDIA_PATTERN, Ent, EntityTable, norm, slug
 
 PLACE_TYPES = {"country", "province", "district", "settlement", "region", "facility", "area"}
 PLACE_DEPTH = {"country": 0, "region": 1, "province": 1, "district": 2, "settlement": 3, "area": 4, "facility": 4}
@@ -1186,7 +1186,7 @@ class ArticleRules:
     def _subject(self, verb):  # noqa: ANN001
         subj = next((c for c in verb.children if c.dep_ in ("nsubj",)), None)
         v = verb
-        while subj is None and v.dep_ in ("conj", "xcomp", "advcl") and v.head is not v:
+        while subj is None and v.dep_ in ("conj", "xcomp", "advcl") and v.head.i != v.i:
             v = v.head
             subj = next((c for c in v.children if c.dep_ in ("nsubj",)), None)
             if v.dep_ not in ("conj", "xcomp", "advcl"):
@@ -1194,7 +1194,7 @@ class ArticleRules:
         if subj is None and verb.dep_ == "conj":
             # "...is not known and added that": a reporting verb coordinated inside a content clause
             anc = verb.head
-            while anc is not None and anc.dep_ != "ccomp" and anc.head is not anc:
+            while anc is not None and anc.dep_ != "ccomp" and anc.head.i != anc.i:
                 anc = anc.head
             if anc is not None and anc.dep_ == "ccomp":
                 subj = next((c for c in anc.head.children if c.dep_ == "nsubj"), None)
@@ -1214,7 +1214,7 @@ class ArticleRules:
             if c.pos_ == "PROPN" and self.ent_of(c) is None and not self.table.is_demonym(c.text):
                 name = [x for x in c.lefts if x.dep_ == "compound" and x.pos_ == "PROPN"] + [c]
                 has_role = any(a.dep_ == "appos" and a.lemma_.lower() in L.ROLE_NOUNS for a in c.children) or (
-                    c is not subj and subj.lemma_.lower() in L.ROLE_NOUNS)
+                    c.i != subj.i and subj.lemma_.lower() in L.ROLE_NOUNS)
                 if 1 <= len(name) <= 4 and all(x.text[:1].isupper() for x in name) and (len(name) > 1 and has_role or has_role and len(name) == 1 or self._known_person(c.text)):
                     self._person(self.text[self.c(name[0]):self.ce(name[-1])], self.c(name[0]), self.ce(name[-1]), 0.6)
         for c in cands:
@@ -1224,12 +1224,12 @@ class ArticleRules:
                 break
         if person is not None:
             tok, ent = person
-            role_tok = next((c for c in cands if c is not tok and c.pos_ in ("NOUN", "PROPN") and self.ent_of(c) is None), None)
+            role_tok = next((c for c in cands if c.i != tok.i and c.pos_ in ("NOUN", "PROPN") and self.ent_of(c) is None), None)
             if role_tok is None:
                 role_tok = next((c for c in tok.children if c.dep_ == "appos"), None)
             role, aff = None, None
             if role_tok is not None:
-                toks = [x for x in role_tok.subtree if x.dep_ != "appos" or x is role_tok]
+                toks = [x for x in role_tok.subtree if x.dep_ != "appos" or x.i == role_tok.i]
                 toks = [x for x in toks if not (x.i > role_tok.i and x.dep_ == "punct")]
                 rs, re_ = _tok_span(toks)
                 role = self.text[self.o + rs:self.o + re_]
@@ -1360,7 +1360,7 @@ class ArticleRules:
                 date = date or self._date_in(c)
         # the verb's content, split at "after/before" clauses and coordinated reporting verbs
         for root in roots:
-            excluded = [c for c in root.subtree if c.dep_ == "conj" and c.lemma_ in L.REPORT_VERBS and c is not root]
+            excluded = [c for c in root.subtree if c.dep_ == "conj" and c.lemma_ in L.REPORT_VERBS and c.i != root.i]
             units: list[list] = []
             adv = [c for c in root.children if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("after", "before", "when") for m in c.children)]
             main = _subtree_minus(root, excluded + adv)
@@ -1369,7 +1369,7 @@ class ArticleRules:
                 main = sorted(main + marks, key=lambda x: x.i)
             units.append(main)
             for a in adv:
-                units.append([x for x in _subtree_minus(a, excluded) if x.dep_ != "mark" or x.head is not a])
+                units.append([x for x in _subtree_minus(a, excluded) if x.dep_ != "mark" or x.head.i != a.i])
             if verb.lemma_ in L.OBJECT_CONTENT_VERBS and root.dep_ == "dobj":
                 lead = [verb] + [c for c in verb.children if c.dep_ == "advmod" and c.lower_ in L.HEDGES]
                 units = [sorted(lead + u, key=lambda x: x.i) for u in units]
