@@ -155,8 +155,17 @@ def _annotation_beside(path: Path, article_id: str) -> Path | None:
     return candidate if candidate.is_file() else None
 
 
+def _read_bytes(path: Path) -> bytes:
+    # UTF-8 needs at most 4 bytes a character: a file larger than that cannot fit the limit,
+    # and is refused before it is read into memory.
+    size = path.stat().st_size
+    if size > MAX_TEXT_CHARS * 4:
+        raise ArticleError(path, f"file is {size:,} bytes, over the limit for one article ({MAX_TEXT_CHARS:,} characters)")
+    return path.read_bytes()
+
+
 def read_text_article(path: Path) -> Article:
-    text = _check_text(path, _decode(path, path.read_bytes()))
+    text = _check_text(path, _decode(path, _read_bytes(path)))
     sidecar = path.with_name(path.name[: -len(path.suffix)] + SIDECAR_SUFFIX)
     data: dict[str, Any] = {}
     if sidecar.is_file():
@@ -182,7 +191,7 @@ def _article_from_object(path: Path, obj: object, default_id: str, line: int | N
 
 def read_json_article(path: Path) -> Article:
     try:
-        obj = json.loads(_decode(path, path.read_bytes()))
+        obj = json.loads(_decode(path, _read_bytes(path)))
     except json.JSONDecodeError as err:
         raise ArticleError(path, f"not valid JSON: {err.msg}", err.lineno) from None
     return _article_from_object(path, obj, path.stem, None)

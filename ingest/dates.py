@@ -36,6 +36,7 @@ class ResolvedDate:
     latest: dt.date | None = None
     month_day: tuple[int, int] | None = None
     year_month: tuple[int, int] | None = None
+    month: int | None = None
     basis: str | None = None
 
     @property
@@ -109,7 +110,7 @@ def resolve(ref: DateRef, published: dt.date | None) -> ResolvedDate:
             year = published.year if ref.month <= published.month else published.year - 1
             start, end = _month_bounds(year, ref.month)
             return ResolvedDate(expr, earliest=start, latest=end, basis=BASIS_YEAR_FROM_PUBLICATION)
-        return ResolvedDate(expression=expr or calendar.month_name[ref.month])
+        return ResolvedDate(expression=expr or calendar.month_name[ref.month], month=ref.month, basis=BASIS_TEXT)
     if ref.year is not None and ref.month is not None:
         start, end = _month_bounds(ref.year, ref.month)
         return ResolvedDate(expr, earliest=start, latest=end, year_month=(ref.year, ref.month), basis=BASIS_TEXT)

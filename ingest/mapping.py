@@ -288,6 +288,8 @@ def map_article(article: Article, annotation: Annotation, base: str) -> ArticleG
         if r.month_day:
             month, day = r.month_day
             w.add(node, NKGNS.monthDay, ox.Literal(f"--{month:02d}-{day:02d}", datatype=XSD.gMonthDay), g)
+        if r.month:
+            w.add(node, NKGNS.month, ox.Literal(f"--{r.month:02d}", datatype=XSD.gMonth), g)
         w.opt(node, NKGNS.dateExpression, _str(r.expression) if r.expression else None, g)
         w.opt(node, NKGNS.dateBasis, _str(r.basis) if r.basis else None, g)
 

@@ -76,3 +76,11 @@ def test_no_publication_date_means_none(tmp_path: Path) -> None:
     (tmp_path / "x.txt").write_text("On August 26 a clash broke out.")
     (article,) = read(tmp_path / "x.txt")
     assert article.meta.published is None and article.meta.publisher is None
+
+
+def test_a_50_mb_file_is_refused_before_reading(tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    with big.open("wb") as f:
+        f.truncate(50 * 1024 * 1024)  # sparse: 50 MB of NULs without writing them
+    (error,) = read(big)
+    assert isinstance(error, ArticleError) and "over the limit" in str(error) and "big.txt" in str(error)

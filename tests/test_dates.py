@@ -47,3 +47,8 @@ def test_invalid_dates_are_rejected() -> None:
     with pytest.raises(ValueError):
         DateRef(earliest=dt.date(2018, 8, 2), latest=dt.date(2018, 8, 1))
     assert DateRef(month=2, day=29).day == 29  # a leap day without a year is a valid month-day
+
+
+def test_month_without_year_or_publication_date() -> None:
+    r = resolve(DateRef(month=8, text="in August"), None)
+    assert (r.month, r.exact, r.earliest, r.expression) == (8, None, None, "in August")
