@@ -118,6 +118,8 @@ def _entity_match(p: Entity | None, g: Entity | None, gold: _Side | None = None,
     np_, ng = _norm(p.label), _norm(g.label)
     if np_ and np_ == ng:
         return True
+    if p.type == g.type == "media_outlet" and np_.split()[:1] == ng.split()[:1]:
+        return True
     if p.type == "person" and g.type == "person" and np_.split()[-1:] == ng.split()[-1:]:
         return True
     if place and gold is not None and g.type in ("area", "facility") and g.located_in:

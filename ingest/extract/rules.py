@@ -92,6 +92,7 @@ class Stmt:
     confidence: float = 0.7
     exclude: list[tuple[int, int]] = field(default_factory=list)
     claims: list[str] = field(default_factory=list)
+    subject_pos: int | None = None
 
 
 def _tok_span(tokens) -> tuple[int, int]:  # noqa: ANN001
@@ -143,6 +144,9 @@ class ArticleRules:
         self.sentence_ranges: list[tuple[int, int]] = []
         self.publisher = None
         pub = article.meta.publisher
+        if not pub:
+            self.publisher = self.table.add("media_outlet", f"publisher of article {article.id} (not named)",
+                                            key="actor:publisher", confidence=0.5)
         if pub:
             self.publisher = self.table.add("media_outlet", pub, key=f"actor:{norm(pub)}", confidence=0.9)
             for m in re.finditer(re.escape(pub), self.text):
@@ -1382,6 +1386,9 @@ class ArticleRules:
                           channel=channel.id if channel else None, date=date, hedge=hedge)
                 if excluded:
                     st.exclude = [(self.c(x.left_edge), self.ce(x.right_edge)) for x in excluded]
+                subj_tok = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj_tok is not None and subj_tok.pos_ != "PRON":
+                    st.subject_pos = self.c(subj_tok)
                 self._stance_from_content(st, unit, root)
                 self.stmts.append(st)
                 self._embedded_reports(unit, len(self.stmts) - 1)
@@ -1520,6 +1527,32 @@ class ArticleRules:
                   on_behalf_of=aff.id if aff else None, confidence=0.4)
         self.stmts.append(st)
 
+    def _describe(self, st: Stmt) -> list[str]:
+        """A statement whose content the rules cannot break down: the content clause as a
+        description of the first actor, place or event it names (low confidence)."""
+        s, e = st.span
+        subject = None
+        if st.subject_pos is not None:
+            ent = self.table.at(st.subject_pos)
+            if ent is not None:
+                subject = ent.id
+            else:
+                subject = next((ev.id for ev in self.events for m in ev.mentions if m.start <= st.subject_pos < m.end), None)
+        if subject is None:
+            firsts = sorted((a, i) for a, b, i in self.table.spans if s <= a < e)
+            firsts += sorted((m.start, ev.id) for ev in self.events for m in ev.mentions if s <= m.start < e)
+            if not firsts:
+                return []
+            subject = min(firsts)[1]
+        if subject == st.speaker:
+            return []
+        value = " ".join(self.text[s:e].split())
+        if len(value) > 300:
+            value = value[:299].rstrip() + "…"
+        claim = self.claim(("desc", s, e), value[:120])
+        self.relations.append(Relation(subject=subject, predicate="described_as", value=value, claim=claim, confidence=0.3))
+        return [claim]
+
     # ================================================================== output
     def finish(self, warnings: list[str]) -> Annotation:
         t = self.table
@@ -1576,6 +1609,8 @@ class ArticleRules:
                 inner = [x for x in self.stmts[i + 1:] if x.embedded_in == i]
                 for x in inner:
                     claims += [it.claim for it in self.items if x.span[0] <= it.pos < x.span[1] and it.kind == "participant"]
+            if not claims and st.stance != "denies":
+                claims = self._describe(st)
             if not claims:
                 continue
             ident = f"st_{len(stmts_out) + 1}"
@@ -1605,14 +1640,18 @@ class ArticleRules:
         # content nobody is quoted for: the publisher's own voice
         if self.publisher is not None:
             loose: dict[tuple[int, int], list[str]] = {}
+            spans_out = [(x.span.start, x.span.end) for x in stmts_out]
+            report_sents = {next(((a, b) for a, b in self.sentence_ranges if a <= x.verb_pos < b), None) for x in self.stmts}
             for it in self.items:
-                if it.claim in covered:
+                if any(a <= it.pos < b for a, b in spans_out) or it.ref_only:
+                    continue
+                if it.claim in covered and next(((a, b) for a, b in self.sentence_ranges if a <= it.pos < b), None) in report_sents:
                     continue
                 sent = next(((a, b) for a, b in self.sentence_ranges if a <= it.pos < b), None)
                 if sent is not None:
                     loose.setdefault(sent, []).append(it.claim)
             for (a, b), claims in loose.items():
-                claims = [c for c in dict.fromkeys(claims) if c not in covered]
+                claims = list(dict.fromkeys(claims))
                 if not claims:
                     continue
                 covered.update(claims)
