@@ -103,7 +103,7 @@ def tree_rss_mib(pid: int) -> float:
 class Target:
     def __init__(self, name: str, url: str | None, process: subprocess.Popen | None = None, store: pyoxigraph.Store | None = None):
         self.name, self.url, self.process, self.store = name, url, process, store
-        self.client = httpx.Client(timeout=60) if url else None
+        self.client = httpx.Client(timeout=30) if url else None
         self.timed_out = False
 
     def run(self, query: str, timeout: float | None = None) -> int:
