@@ -133,7 +133,8 @@ NOUN_TRIGGERS: dict[str, str] = {
     "battle": "battle", "ambush": "ambush", "raid": "raid", "attack": "attack",
     "assault": "attack", "offensive": "offensive", "invasion": "offensive", "incursion": "offensive",
     "shelling": "shelling", "bombardment": "shelling", "bombing": "bombing", "explosion": "bombing",
-    "blast": "bombing", "bomb": "bombing", "ied": "ied", "landmine": "ied", "kidnapping": "kidnapping",
+    "blast": "bombing", "ied": "ied", "stabbing": "attack", "stabbings": "attack", "murder": "attack",
+    "assassination": "attack", "gunfire": "attack", "killing": "attack", "rampage": "attack", "spree": "attack", "landmine": "ied", "kidnapping": "kidnapping",
     "abduction": "kidnapping", "hijacking": "kidnapping", "arrest": "arrest", "detention": "arrest",
     "incident": "incident", "massacre": "attack_on_civilians", "shooting": "attack",
     "strike": "attack", "ceasefire": "agreement", "truce": "agreement", "jailbreak": "escape",
@@ -144,7 +145,9 @@ VERB_TRIGGERS: dict[str, str] = {
     "clash": "armed_clash", "attack": "attack", "ambush": "ambush", "raid": "raid", "shell": "shelling",
     "bomb": "bombing", "kidnap": "kidnapping", "abduct": "kidnapping", "arrest": "arrest",
     "detain": "arrest", "storm": "attack", "assault": "attack", "explode": "bombing",
-    "hijack": "kidnapping", "invade": "offensive",
+    "hijack": "kidnapping", "invade": "offensive", "stab": "attack", "shoot": "attack", "murder": "attack",
+    "assassinate": "attack", "fight": "armed_clash", "deploy": "deployment", "withdraw": "withdrawal",
+    "escape": "escape", "recapture": "territory_taken",
 }
 # two-word triggers (lower-cased text of modifier + head lemma) -> type
 PHRASE_TRIGGERS: dict[tuple[str, str], str] = {
@@ -161,6 +164,9 @@ PHRASE_TRIGGERS: dict[tuple[str, str], str] = {
     ("terrorist", "attack"): "attack", ("hunger", "strike"): "", ("general", "strike"): "",
     ("gas", "explosion"): "", ("gas", "leak"): "", ("labor", "strike"): "", ("heart", "attack"): "",
     ("panic", "attack"): "", ("cyber", "attack"): "", ("shark", "attack"): "", ("bear", "attack"): "",
+    ("knife", "attack"): "attack", ("gun", "attack"): "attack", ("mass", "shooting"): "attack", ("mass", "stabbing"): "attack",
+    ("peace", "deal"): "agreement", ("peace", "agreement"): "agreement", ("ground", "invasion"): "offensive",
+    ("military", "offensive"): "offensive", ("civil", "war"): "armed_clash",
 }
 AIR_WORDS = frozenset({"plane", "planes", "aircraft", "jet", "jets", "warplane", "warplanes", "drone", "drones", "helicopter", "helicopters", "bomber", "bombers", "air"})
 AIRCRAFT_NOUNS = frozenset({"plane", "planes", "aircraft", "jet", "jets", "warplane", "warplanes", "drone", "drones", "helicopter", "helicopters", "gunship", "gunships"})

@@ -21,6 +21,24 @@ MAX_EXTRACT_CHARS = 200_000
 CHUNK_CHARS = 20_000
 """Longer texts are cut into pieces of about this size at paragraph or sentence breaks."""
 
+LINE_BREAKS = "newskg_line_breaks"
+
+
+def _register() -> None:
+    from spacy.language import Language
+
+    if Language.has_factory(LINE_BREAKS):
+        return
+
+    @Language.component(LINE_BREAKS)
+    def line_breaks(doc):  # noqa: ANN001, ANN202 - a line break ends a sentence (headlines, datelines, lists)
+        for tok in doc[1:]:
+            prev = doc[tok.i - 1]
+            if "\n" in prev.text or prev.whitespace_ == "\n" or (prev.is_space and "\n" in prev.text):
+                tok.is_sent_start = True
+        return doc
+
+
 _LOCK = threading.Lock()
 _NLP: dict[str, object] = {}
 
@@ -37,6 +55,7 @@ def load_pipeline(name: str | None = None):  # noqa: ANN201 - spacy.Language
     """The spaCy pipeline, loaded once per process and name."""
     import spacy
 
+    _register()
     wanted = name or model_name()
     with _LOCK:
         if wanted in _NLP:
@@ -52,6 +71,8 @@ def load_pipeline(name: str | None = None):  # noqa: ANN201 - spacy.Language
             missing = {"parser", "ner"} - set(nlp.pipe_names)
             if missing:
                 raise PipelineError(f"spaCy pipeline {cand!r} lacks {sorted(missing)}")
+            if LINE_BREAKS not in nlp.pipe_names:
+                nlp.add_pipe(LINE_BREAKS, before="parser")
             nlp.max_length = max(nlp.max_length, CHUNK_CHARS * 4)
             _NLP[wanted] = nlp
             return nlp

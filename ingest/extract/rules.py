@@ -180,6 +180,7 @@ class ArticleRules:
             self._participants(sent)
             self._relations(sent)
             self._statements(sent)
+            self._reportedly(sent)
             self._track_actors(sent)
 
     def c(self, tok) -> int:  # noqa: ANN001
@@ -801,8 +802,12 @@ class ArticleRules:
                 if tok.dep_ == "amod":
                     group_tok = tok.head
                 elif tok.dep_ in ("acomp", "oprd", "xcomp", "ccomp", "attr"):
-                    s = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+                    order = ("dobj", "nsubjpass", "nsubj") if tok.head.lemma_ in ("leave", "shoot", "find", "declare", "pronounce") else ("nsubj", "nsubjpass", "dobj")
+                    s = sorted([c for c in tok.head.children if c.dep_ in order], key=lambda c: order.index(c.dep_))
                     group_tok = s[0] if s else None
+                    if tok.dep_ in ("ccomp", "xcomp") and group_tok is None:
+                        s = [c for c in tok.children if c.dep_ in ("nsubj",)]
+                        group_tok = s[0] if s else None
                 elif tok.lower_ in ("fatalities", "deaths", "casualties", "injuries") and self._count(tok):
                     group_tok = tok
                 elif tok.dep_ == "npadvmod" or tok.dep_ == "advmod":
@@ -812,8 +817,28 @@ class ArticleRules:
             if kind is None or group_tok is None:
                 continue
             cnt = self._count(group_tok)
-            if cnt is None and group_tok.like_num:
-                cnt = self._count(group_tok)
+            pron_group = None
+            if cnt is None and group_tok.pos_ == "PRON" and group_tok.lower_ in ("him", "her", "he", "she"):
+                pron_group = self._pronoun(group_tok)
+                cnt = (1, None, None, group_tok) if pron_group is not None else None
+            conj = list(group_tok.conjuncts)
+            if conj and group_tok.pos_ in ("NOUN", "PROPN"):
+                total, ok = 0, True
+                for g in [group_tok] + conj:
+                    c2 = self._count(g)
+                    if c2 is not None and c2[0] is not None:
+                        total += c2[0]
+                    elif any(d.lower_ in ("a", "an", "one") for d in g.children) or (g.tag_ == "NN" and g.pos_ == "NOUN"):
+                        total += 1
+                    else:
+                        ok = False
+                if ok and total:
+                    first_tok = min([group_tok] + conj, key=lambda x: x.left_edge.i).left_edge
+                    cnt = (total, None, None, first_tok)
+            elif cnt is None and group_tok.pos_ == "PROPN":
+                person = self.ent_of(group_tok)
+                if person is not None and person.type == "person":
+                    pron_group, cnt = person, (1, None, None, group_tok)
             if cnt is None:
                 # "the death toll rose to 12": not handled; "killing 12 people" via dobj handled above
                 continue
@@ -827,7 +852,14 @@ class ArticleRules:
                     po = [c for c in ofs[0].children if c.dep_ == "pobj"]
                     if po:
                         head_noun = po[0]
-            group = None if head_noun.like_num else self.np_actor(head_noun)
+            if pron_group is not None:
+                group = pron_group
+            elif conj and group_tok.pos_ in ("NOUN", "PROPN"):
+                gs_, ge_ = _tok_span([x for g in [group_tok] + conj for x in g.subtree if x.dep_ not in ("nummod",)])
+                label = re.sub(r"^(the|a|an)\s+", "", self.text[self.o + gs_:self.o + ge_], flags=re.I)
+                group = self.table.add("people_group", label, self.o + gs_, self.o + ge_, confidence=0.5)
+            else:
+                group = None if head_noun.like_num else self.np_actor(head_noun)
             if group is None:
                 group = self.table.add("people_group", "people", self.c(group_tok), self.ce(group_tok) if not group_tok.like_num else self.ce(group_tok), key="actor:people", confidence=0.4)
             if group.type in PLACE_TYPES:
@@ -1176,6 +1208,20 @@ class ArticleRules:
                 continue
             self._report(tok)
 
+    def _reportedly(self, sent) -> None:  # noqa: ANN001
+        """"Reportedly he injured a man": unnamed reports say so."""
+        root = sent.root
+        adv = next((c for c in root.children if c.dep_ == "advmod" and c.lower_ in ("reportedly",)), None)
+        if adv is None or root.lemma_ in L.REPORT_VERBS:
+            return
+        if any(st.verb_pos >= self.o + sent.start_char and st.verb_pos < self.o + sent.end_char for st in self.stmts):
+            return
+        src = self.table.add("anonymous_source", "unnamed reports", self.c(adv), self.ce(adv), key="actor:anon:unnamed reports", confidence=0.4)
+        s, e = _tok_span(list(sent))
+        st = Stmt(src.id, (self.o + s, self.o + e), "asserts", self.c(adv), hedge="reportedly", confidence=0.5)
+        self._stance_from_content(st, list(sent), root)
+        self.stmts.append(st)
+
     def _blocked(self, verb) -> bool:  # noqa: ANN001
         if _negated(verb):
             return True
@@ -1326,32 +1372,89 @@ class ArticleRules:
             roots = [c for c in verb.children if c.dep_ in ("advcl",) and c.i < verb.i and not any(m.dep_ == "mark" for m in c.children)]
         return roots
 
+    def _colon_content(self, verb):  # noqa: ANN001
+        """`X said: "..."` -- the text after the colon up to the end of the quote or paragraph."""
+        doc = verb.doc
+        for k in range(verb.i + 1, min(verb.i + 6, len(doc))):
+            if doc[k].text == ":":
+                start = doc[k].idx + 1
+                para_end = doc.text.find("\n", start)
+                para_end = len(doc.text) if para_end < 0 else para_end
+                chunk = doc.text[start:para_end]
+                lead = len(chunk) - len(chunk.lstrip(" \t\"“'‘"))
+                body = chunk.strip()
+                if body[:1] in "\"“":
+                    close = max(chunk.rfind("\""), chunk.rfind("”"))
+                    if close > lead:
+                        para_end = start + close
+                s0 = start + lead
+                e0 = para_end
+                while e0 > s0 and doc.text[e0 - 1] in " \t\"”'’.,":
+                    e0 -= 1
+                if e0 - s0 > 3:
+                    return (s0, e0)
+                return None
+            if doc[k].pos_ in ("VERB", "NOUN") and doc[k].dep_ in ("ccomp", "dobj"):
+                return None
+        return None
+
+    def _extend_quote(self, s: int, e: int) -> tuple[int, int]:
+        """A quotation that began sentences earlier: the statement starts at its opening mark."""
+        para = self.text.rfind("\n", 0, s) + 1
+        before = self.text[para:s]
+        if self.text[s - 1:s] in ("\"", "“") or not before:
+            return s, e
+        straight = before.count("\"")
+        opens, closes = before.count("“"), before.count("”")
+        if straight % 2 == 1:
+            q = before.rfind("\"")
+        elif opens > closes:
+            q = before.rfind("“")
+        else:
+            return s, e
+        return para + q + 1, e
+
     def _report(self, verb) -> None:  # noqa: ANN001
         if self._blocked(verb):
             return
         subj = self._subject(verb)
-        speaker, role, aff = self._speaker(subj)
-        if speaker is None:
+        subjects = [subj] + (list(subj.conjuncts) if subj is not None else [])
+        speakers = []
+        for x in subjects:
+            sp = self._speaker(x)
+            if sp[0] is not None and all(sp[0].id != y[0].id for y in speakers):
+                speakers.append(sp)
+        if not speakers:
             return
+        lemma = verb.lemma_.lower()
         roots = self._content_roots(verb)
+        colon = None
+        accused = []
+        if lemma in ("accuse", "blame") and not roots:
+            roots = [verb]
+            for c in verb.children:
+                if c.dep_ == "dobj":
+                    accused, _ = self._actors_coordinated(c)
         if not roots:
-            return
-        stance = L.REPORT_VERBS[verb.lemma_.lower()]
+            colon = self._colon_content(verb)
+            if colon is None:
+                return
+        stance = L.REPORT_VERBS[lemma]
         hedge = next((c.lower_ for c in verb.children if c.dep_ == "advmod" and c.lower_ in L.HEDGES), None)
-        if hedge is None and verb.lemma_.lower() in L.HEDGE_VERBS:
-            hedge = L.HEDGE_VERBS[verb.lemma_.lower()]
+        if hedge is None and lemma in L.HEDGE_VERBS:
+            hedge = L.HEDGE_VERBS[lemma]
         channel = None
         for c in verb.children:
             if c.dep_ in ("dobj", "dative") and verb.lemma_ == "tell":
                 e = self.ent_of(c)
                 if e is not None and e.type == "media_outlet":
                     channel = e
-            if c.dep_ == "prep" and c.lower_ == "to" and verb.lemma_ in ("say", "confirm", "tell"):
+            if c.dep_ == "prep" and c.lower_ in ("to", "on", "via") and verb.lemma_ in ("say", "confirm", "tell", "announce", "write", "post", "state", "report"):
                 for p in c.children:
                     e = self.ent_of(p)
                     if e is not None and e.type == "media_outlet":
                         channel = e
-            if c.dep_ == "prep" and c.lower_ == "in":
+            if c.dep_ == "prep" and c.lower_ in ("in", "for"):
                 for p in c.children:
                     if p.lower_ in ("interview", "interviews"):
                         for q in p.subtree:
@@ -1363,35 +1466,54 @@ class ArticleRules:
             if c.dep_ in ("prep", "npadvmod", "advmod"):
                 date = date or self._date_in(c)
         # the verb's content, split at "after/before" clauses and coordinated reporting verbs
+        planned: list[tuple[int, int, list, object, list]] = []
+        if colon is not None:
+            planned.append((colon[0], colon[1], [], None, []))
         for root in roots:
+            if root.i == verb.i:
+                unit = [x for x in verb.subtree if not any(x.i == y.i for z in subjects for y in z.subtree) and x.dep_ != "punct"]
+                s0, e0 = _tok_span(unit)
+                for ev_tok in unit:
+                    ev = self._event_at(ev_tok)
+                    if ev is not None:
+                        for a in accused:
+                            self._add_participant(ev, a, "attacker", self.c(ev_tok))
+                planned.append((self.o + s0, self.o + e0, unit, root, []))
+                continue
             excluded = [c for c in root.subtree if c.dep_ == "conj" and c.lemma_ in L.REPORT_VERBS and c.i != root.i]
-            units: list[list] = []
             adv = [c for c in root.children if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("after", "before", "when") for m in c.children)]
             main = _subtree_minus(root, excluded + adv)
             if adv:
                 marks = [m for a in adv for m in a.children if m.dep_ == "mark"]
                 main = sorted(main + marks, key=lambda x: x.i)
-            units.append(main)
+            units = [main]
             for a in adv:
                 units.append([x for x in _subtree_minus(a, excluded) if x.dep_ != "mark" or x.head.i != a.i])
             if verb.lemma_ in L.OBJECT_CONTENT_VERBS and root.dep_ == "dobj":
                 lead = [verb] + [c for c in verb.children if c.dep_ == "advmod" and c.lower_ in L.HEDGES]
                 units = [sorted(lead + u, key=lambda x: x.i) for u in units]
             for unit in units:
-                s, e = _tok_span(unit)
-                if e <= s:
+                s0, e0 = _tok_span(unit)
+                if e0 <= s0:
                     continue
-                st = Stmt(speaker.id, (self.o + s, self.o + e), stance, self.c(verb), role=role,
+                s1, e1 = self._extend_quote(self.o + s0, self.o + e0)
+                planned.append((s1, e1, unit, root, excluded))
+        for speaker, role, aff in speakers:
+            for s1, e1, unit, root, excluded in planned:
+                st = Stmt(speaker.id, (s1, e1), stance, self.c(verb), role=role,
                           on_behalf_of=aff.id if aff is not None and aff.id != speaker.id else None,
                           channel=channel.id if channel else None, date=date, hedge=hedge)
                 if excluded:
                     st.exclude = [(self.c(x.left_edge), self.ce(x.right_edge)) for x in excluded]
-                subj_tok = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-                if subj_tok is not None and subj_tok.pos_ != "PRON":
-                    st.subject_pos = self.c(subj_tok)
-                self._stance_from_content(st, unit, root)
+                if root is not None:
+                    subj_tok = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                    if subj_tok is not None and subj_tok.pos_ != "PRON":
+                        st.subject_pos = self.c(subj_tok)
+                    self._stance_from_content(st, unit, root)
                 self.stmts.append(st)
-                self._embedded_reports(unit, len(self.stmts) - 1)
+                if unit:
+                    self._embedded_reports(unit, len(self.stmts) - 1)
+        speaker = speakers[0][0]
         if speaker.type == "person":
             self.last_person = speaker.id
         elif speaker.type in ("collective_source",):
@@ -1465,9 +1587,22 @@ class ArticleRules:
         pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
         if pobj is None:
             return
-        src = self.ent_of(pobj) or self.np_actor(pobj, speaker=True)
-        if src is None or src.type in PLACE_TYPES:
+        srcs = []
+        for x in [pobj] + list(pobj.conjuncts):
+            src = self.ent_of(x) or self.np_actor(x, speaker=True)
+            if src is None and x.lemma_ in ("report", "account", "reports", "accounts", "media"):
+                label = self.text[self.c(x.left_edge):self.ce(x)]
+                src = self.table.add("anonymous_source", f"unnamed {label}", self.c(x.left_edge), self.ce(x), key=f"actor:anon:unnamed {norm(label)}", confidence=0.5)
+            if src is not None and src.type not in PLACE_TYPES:
+                srcs.append(src)
+        if not srcs:
             return
+        if len(srcs) > 1:
+            for extra in srcs[1:]:
+                self._according_one(tok, extra)
+        self._according_one(tok, srcs[0])
+
+    def _according_one(self, tok, src) -> None:  # noqa: ANN001
         head = tok.head
         # an attribution verb already in the clause: the source is its channel
         report_verb = head if head.lemma_ in L.REPORT_VERBS else None
@@ -1656,7 +1791,9 @@ class ArticleRules:
                     continue
                 covered.update(claims)
                 txt = self.text[a:b]
-                a2 = a + len(txt) - len(txt.lstrip())
+                a2 = a + len(txt) - len(txt.lstrip(" \t\n\"”’'"))
+                if a2 >= b:
+                    continue
                 b2 = b - (len(txt) - len(txt.rstrip(" \t\n.!?;:")))
                 stmts_out.append(Statement(
                     id=f"st_{len(stmts_out) + 1}", speaker=self.publisher.id, claims=tuple(claims),
