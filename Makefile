@@ -37,6 +37,7 @@ test: $(STAMP) browser
 	$(VENV)/bin/pytest
 
 bench: $(STAMP)
+	$(PY) -m pip install --quiet -e ".[test,bench]"
 	$(PY) bench/ingest_bench.py
 
 clean:
