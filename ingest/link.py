@@ -1,5 +1,5 @@
 """Linking stage: fill places (and country-named actors) with a Wikidata QID or a
-gazetteer key, with link provenance, and fill located-in parents from the gazetteer.
+gazetteer key, with link provenance, and complete the located-in chain from the gazetteer.
 
 ``link(annotation, gazetteer)`` is a pure function: it returns a new ``Annotation`` and
 never changes a link that is already there (curated links are never overridden; an earlier
@@ -12,24 +12,36 @@ Order of work:
 2. pass 1 links each unlinked place whose best candidate is unique (no tie);
    its key joins the context;
 3. pass 2 links the ties using the context (also the entity's own ``located_in``
-   entity): a tie broken by context gets ``method="context"``; a tie nothing breaks is
-   linked to the kind-order winner with its score multiplied by ``UNRESOLVED_FACTOR``;
-4. located-in: a linked place without ``located_in`` gets the nearest gazetteer ancestor
-   that is another entity of the annotation; a state force / government body without
-   ``country`` whose label starts with a demonym ("Tajik border guards") gets the
-   entity linked to that country, if the annotation has one.
+   entity): a tie broken by context gets ``method="context"`` and records the best rejected
+   candidate in ``runner_up``.  **A tie nothing breaks is left unlinked** - newskg never
+   guesses a QID ("Gaza" alone is a province of Mozambique and a Palestinian governorate);
+4. optional online lookup (off by default, ``online=`` or ``NEWSKG_WIKIDATA_ONLINE=1``):
+   places still unlinked are looked up with the Wikidata API, accepted only on an exact
+   label/alias and a compatible P31 (``ingest/gazetteer/online.py``);
+5. located-in (``ancestors_for``): a linked place without ``located_in`` gets its
+   gazetteer parent - the annotation's own entity for it when there is one, otherwise a
+   new entity for the parent (method ``hierarchy``), and so on up to the country, so
+   ``?place nkg:locatedIn* ?afghanistan`` finds an event placed only in "Darqad district";
+   a state force / government body without ``country`` whose label starts with a demonym
+   ("Tajik border guards") gets the entity linked to that country, if the annotation has
+   one.  Demonyms are never places: "Tajik" / "Afghan" are affiliations.
 
-Entity type -> gazetteer kinds: country -> country; province -> admin1; district ->
-district/admin2; settlement -> city; region -> admin1/admin2/place.  Facilities and areas
-are not looked up (the gazetteer has none); nor are descriptions without a capital letter.  Actors are linked only to countries and only
+Entity type -> gazetteer kinds: country -> country (and dr5hn first-level units whose type
+word is "country": England); province -> admin1; district -> district/admin2 (and dr5hn
+first-level units typed "district": Hong Kong's Tsuen Wan); settlement -> city; region ->
+admin1/admin2/place.  Facilities and areas are not looked up (the gazetteer has none); nor
+are descriptions without a capital letter.  Actors are linked only to countries and only
 on an exact label/alias ("Russia" the state as an actor), never via a demonym.
 """
 
 from __future__ import annotations
 
+import os
+import re
 from collections.abc import Iterable
 
 from .gazetteer.gazetteer import Gazetteer, Match
+from .gazetteer.model import Entry
 from .model import Annotation, Entity, Link
 
 TYPE_KINDS: dict[str, tuple[str, ...]] = {
@@ -39,15 +51,28 @@ TYPE_KINDS: dict[str, tuple[str, ...]] = {
     "settlement": ("city",),
     "region": ("admin1", "admin2", "place"),
 }
+# dr5hn files some units one level off; accepted only with the source's own type word.
+EXTRA_KINDS: dict[str, dict[str, frozenset[str]]] = {
+    "country": {"admin1": frozenset({"country"})},
+    "district": {"admin1": frozenset({"district"})},
+}
+# gazetteer kind -> entity type of an ancestor entity added by ``ancestors_for``
+KIND_TYPE = {"country": "country", "admin1": "province", "admin2": "district", "district": "district",
+             "city": "settlement", "place": "region"}
 ACTOR_COUNTRY_TYPES = frozenset({"government_body", "state_force", "organization"})
 DEMONYM_ACTOR_TYPES = frozenset({"state_force", "government_body"})
-METHOD = {"exact-label": "exact_label", "alias": "alias", "variant": "alias", "fuzzy": "fuzzy"}
-UNRESOLVED_FACTOR = 0.7
+METHOD = {"exact-label": "exact_label", "alias": "alias", "variant": "variant", "fuzzy": "fuzzy"}
 MIN_SCORE = 0.5
+ONLINE_ENV = "NEWSKG_WIKIDATA_ONLINE"
+
+
+def source_of(entry: Entry) -> str:
+    """Link provenance for a gazetteer entry: ``gazetteer:<dataset>@<commit>``."""
+    return f"gazetteer:{entry.source}@{entry.source_version}"
 
 
 def _source(m: Match) -> str:
-    return f"gazetteer:{m.entry.source}@{m.entry.source_version}"
+    return source_of(m.entry)
 
 
 def _names(e: Entity) -> Iterable[str]:
@@ -58,13 +83,24 @@ def _names(e: Entity) -> Iterable[str]:
             yield name
 
 
-def _candidates(e: Entity, gaz: Gazetteer, context: list[str]) -> list[Match]:
+def _kind_ok(etype: str, entry: Entry) -> bool:
+    if entry.kind in TYPE_KINDS.get(etype, ()):
+        return True
+    extra = EXTRA_KINDS.get(etype, {}).get(entry.kind)
+    return extra is not None and entry.admin_type in extra
+
+
+def candidates(e: Entity, gaz: Gazetteer, context: list[str] | tuple[str, ...] = ()) -> list[Match]:
+    """Gazetteer candidates for one entity, best first (the first of its names that
+    yields any).  Places: by type-compatible kind; actors: exact country names only."""
     if e.is_place:
         kinds = TYPE_KINDS.get(e.type)
         if kinds is None:
             return []
+        wanted = (*kinds, *EXTRA_KINDS.get(e.type, {}))
         for name in dict.fromkeys(_names(e)):
-            ms = gaz.lookup(name, kinds=kinds, context_keys=context)
+            ms = [m for m in gaz.lookup(name, kinds=wanted, context_keys=context, limit=50)
+                  if _kind_ok(e.type, m.entry)]
             if ms:
                 return ms
         return []
@@ -74,17 +110,39 @@ def _candidates(e: Entity, gaz: Gazetteer, context: list[str]) -> list[Match]:
     return []
 
 
+def _target(m: Match) -> str:
+    return m.entry.qid or m.entry.key
+
+
 def _tied(ms: list[Match]) -> bool:
-    return len(ms) > 1 and ms[0].score == ms[1].score
+    """Two best candidates with the same score that are different places (two gazetteer
+    rows sharing one QID - Martinique the country and the French region - are one place)."""
+    return len(ms) > 1 and ms[0].score == ms[1].score and _target(ms[0]) != _target(ms[1])
 
 
-def _make_link(m: Match, method: str, score: float) -> Link:
+def _runner_up(ms: list[Match]) -> str | None:
+    for m in ms[1:]:
+        if _target(m) != _target(ms[0]):
+            return _target(m)
+    return None
+
+
+def _make_link(m: Match, method: str, score: float, runner_up: str | None = None) -> Link:
     return Link(qid=m.entry.qid, key=m.entry.key, method=method, score=round(max(0.0, min(score, 1.0)), 4),
-                source=_source(m))
+                source=_source(m), runner_up=runner_up)
+
+
+def online_enabled() -> bool:
+    return os.environ.get(ONLINE_ENV, "").strip().lower() in ("1", "true", "yes", "on")
 
 
 def link(annotation: Annotation, gazetteer: Gazetteer | None = None, *, relink: bool = False,
-         fill_located_in: bool = True) -> Annotation:
+         fill_located_in: bool = True, online: "object | bool | None" = None) -> Annotation:
+    """Link ``annotation``'s entities; see the module docstring.
+
+    ``online``: ``None`` (default) follows ``$NEWSKG_WIKIDATA_ONLINE``; ``False`` never goes
+    online; ``True`` uses a default ``WikidataClient``; or pass a client (tests pass one
+    with a fake transport)."""
     gaz = gazetteer or Gazetteer.load()
     ents: dict[str, Entity] = {e.id: e for e in annotation.entities}
     key_of: dict[str, str] = {}  # entity id -> gazetteer key
@@ -110,7 +168,7 @@ def link(annotation: Annotation, gazetteer: Gazetteer | None = None, *, relink: 
     new_links: dict[str, Link | None] = {}
     ties: list[str] = []
     for eid in todo:  # pass 1: unambiguous
-        ms = _candidates(ents[eid], gaz, [])
+        ms = candidates(ents[eid], gaz, [])
         if not ms or ms[0].score < MIN_SCORE:
             new_links[eid] = None
         elif _tied(ms):
@@ -119,43 +177,144 @@ def link(annotation: Annotation, gazetteer: Gazetteer | None = None, *, relink: 
             m = ms[0]
             new_links[eid] = _make_link(m, METHOD[m.method], m.score)
             key_of[eid] = m.key
-    for eid in ties:  # pass 2: disambiguate by the article's other places
+    for eid in ties:  # pass 2: disambiguate by the article's other places, or leave unlinked
         e = ents[eid]
         context = [k for other, k in key_of.items() if other != eid]
         if e.located_in and e.located_in in key_of:
             context.append(key_of[e.located_in])
-        ms = _candidates(e, gaz, context)
-        plain = _candidates(e, gaz, [])
+        ms = candidates(e, gaz, context)
+        plain = candidates(e, gaz, [])
         m = ms[0]
         if m.context and not _tied(ms):
-            new_links[eid] = _make_link(m, "context", min(m.score, plain[0].score))
+            new_links[eid] = _make_link(m, "context", min(m.score, plain[0].score), _runner_up(ms))
+            key_of[eid] = m.key
         else:
-            new_links[eid] = _make_link(m, METHOD[m.method], m.score * UNRESOLVED_FACTOR)
-        key_of[eid] = m.key
+            new_links[eid] = None  # an unresolved tie: no guessed QID
 
-    entity_of_key: dict[str, str] = {}
-    for eid, k in key_of.items():
-        entity_of_key.setdefault(k, eid)
-    country_entity: dict[str, str] = {k: eid for eid, k in key_of.items()
-                                      if gaz.get(k) is not None and gaz.get(k).kind == "country"}
+    client = _online_client(online)
+    if client is not None:
+        for eid in todo:
+            if new_links.get(eid) is None and ents[eid].is_place and ents[eid].type in TYPE_KINDS:
+                new_links[eid] = client.link_entity(ents[eid])
 
     out: list[Entity] = []
     for e in annotation.entities:
-        upd: dict = {}
         if e.id in new_links and new_links[e.id] is not None:
-            upd["link"] = new_links[e.id]
+            out.append(e.model_copy(update={"link": new_links[e.id]}))
+        else:
+            out.append(e)
+    linked = annotation.model_copy(update={"entities": tuple(out)})
+    if not fill_located_in:
+        return linked
+    return _with_hierarchy(linked, gaz, key_of)
+
+
+def _online_client(online: object) -> object | None:
+    if online is False or (online is None and not online_enabled()):
+        return None
+    if online is True or online is None:
+        from .gazetteer.online import WikidataClient
+
+        return WikidataClient()
+    return online
+
+
+# ---------------------------------------------------------------------------- hierarchy
+
+_ID_BAD = re.compile(r"[^a-z0-9_\-]+")
+
+
+def _keys_of(annotation: Annotation, gaz: Gazetteer) -> dict[str, str]:
+    key_of: dict[str, str] = {}
+    for e in annotation.entities:
+        ln = e.link
+        if ln is None:
+            continue
+        if ln.key and ln.key in gaz:
+            key_of[e.id] = ln.key
+        elif ln.qid:
+            hits = gaz.by_qid(ln.qid)
+            if hits:
+                key_of[e.id] = sorted(hits, key=lambda x: (x.kind != "country", x.key))[0].key
+    return key_of
+
+
+def ancestors_for(annotation: Annotation, gazetteer: Gazetteer | None = None,
+                  key_of: dict[str, str] | None = None) -> tuple[tuple[Entity, ...], dict[str, str], dict[str, str]]:
+    """What completes the annotation's place hierarchy from the gazetteer.
+
+    Returns ``(extra, located_in, country)``: new place entities for gazetteer ancestors
+    the article does not mention (each with a ``hierarchy`` link and its own
+    ``located_in``), ``{entity id: parent entity id}`` for linked places without
+    ``located_in``, and ``{actor id: country entity id}`` for demonym-named state forces /
+    government bodies.  Background knowledge from the gazetteer, never from the text:
+    the new entities have no mentions."""
+    gaz = gazetteer or Gazetteer.load()
+    key_of = dict(key_of) if key_of is not None else _keys_of(annotation, gaz)
+    ents = {e.id: e for e in annotation.entities}
+    place_of_key: dict[str, str] = {}
+    for eid, k in key_of.items():
+        if ents[eid].is_place:
+            place_of_key.setdefault(k, eid)
+    used_ids = set(ents)
+    extra: dict[str, Entity] = {}  # gazetteer key -> new entity
+    located: dict[str, str] = {}
+
+    def entity_for(entry: Entry) -> str:
+        if entry.key in place_of_key:
+            return place_of_key[entry.key]
+        base = "gaz-" + _ID_BAD.sub("-", entry.key.lower().replace("/", "-")).strip("-")
+        base = base[:110]
+        eid, n = base, 1
+        while eid in used_ids:
+            n += 1
+            eid = f"{base}-{n}"
+        used_ids.add(eid)
+        place_of_key[entry.key] = eid
+        parent = gaz.get(entry.parent) if entry.parent else None
+        parent_id = entity_for(parent) if parent is not None and parent.key != entry.key else None
+        extra[entry.key] = Entity(
+            id=eid, type=KIND_TYPE.get(entry.kind, "region"), label=entry.label,
+            link=Link(qid=entry.qid, key=entry.key, method="hierarchy", score=1.0, source=source_of(entry)),
+            located_in=parent_id,
+        )
+        return eid
+
+    for e in annotation.entities:
         k = key_of.get(e.id)
-        if fill_located_in and e.is_place and k and e.located_in is None:
-            for anc in gaz.ancestors(k):
-                target = entity_of_key.get(anc.key)
-                if target and target != e.id and ents[target].is_place:
-                    upd["located_in"] = target
-                    break
-        if (fill_located_in and not e.is_place and e.type in DEMONYM_ACTOR_TYPES
-                and e.country is None and " " in e.label):
-            first = e.label.split()[0]
-            ck = gaz.demonym(first)
+        if not e.is_place or k is None or e.located_in is not None:
+            continue
+        for anc in gaz.ancestors(k):
+            target = place_of_key.get(anc.key)
+            if target == e.id:
+                continue
+            located[e.id] = entity_for(anc)  # the immediate parent (the article's own entity if any)
+            break
+
+    country_entity: dict[str, str] = {}
+    for eid, k in key_of.items():
+        entry = gaz.get(k)
+        if entry is not None and entry.kind == "country":
+            country_entity.setdefault(k, eid)
+    countries: dict[str, str] = {}
+    for e in annotation.entities:
+        if not e.is_place and e.type in DEMONYM_ACTOR_TYPES and e.country is None and " " in e.label:
+            ck = gaz.demonym(e.label.split()[0])
             if ck and ck in country_entity and country_entity[ck] != e.id:
-                upd["country"] = country_entity[ck]
+                countries[e.id] = country_entity[ck]
+    return tuple(extra.values()), located, countries
+
+
+def _with_hierarchy(annotation: Annotation, gaz: Gazetteer, key_of: dict[str, str]) -> Annotation:
+    extra, located, countries = ancestors_for(annotation, gaz, {**_keys_of(annotation, gaz), **key_of})
+    if not (extra or located or countries):
+        return annotation
+    out: list[Entity] = []
+    for e in annotation.entities:
+        upd: dict = {}
+        if e.id in located:
+            upd["located_in"] = located[e.id]
+        if e.id in countries:
+            upd["country"] = countries[e.id]
         out.append(e.model_copy(update=upd) if upd else e)
-    return annotation.model_copy(update={"entities": tuple(out)})
+    return annotation.model_copy(update={"entities": (*out, *extra)})

@@ -134,13 +134,22 @@ class DateRef(_Item):
 
 
 class Link(_Item):
-    """How an entity was linked to Wikidata (or to a gazetteer place without a QID)."""
+    """How an entity was linked to Wikidata (or to a gazetteer place without a QID).
+
+    ``method``: ``curated`` (a person), ``exact_label`` / ``alias`` (the name is the
+    gazetteer's label / one of its aliases), ``variant`` (same transliteration skeleton,
+    e.g. Dasht-e Qala = Dashti Qala), ``fuzzy`` (edit distance), ``context`` (a tie broken by
+    the article's other places), ``hierarchy`` (a gazetteer ancestor of a linked place, added
+    so the located-in chain is complete). ``source`` names the gazetteer dataset and version
+    (``gazetteer:<dataset>@<commit>``) or the online API and retrieval date.
+    ``runner_up``: the best rejected candidate (QID or gazetteer key), when there was one."""
 
     qid: Qid | None = None
     key: str | None = Field(default=None, pattern=r"^[a-z0-9][a-z0-9_\-/]*$")
-    method: Literal["curated", "exact_label", "alias", "fuzzy", "context"] = "curated"
+    method: Literal["curated", "exact_label", "alias", "variant", "fuzzy", "context", "hierarchy"] = "curated"
     score: Confidence = 1.0
     source: str | None = None
+    runner_up: str | None = None
 
     @model_validator(mode="after")
     def _target(self) -> Link:

@@ -37,7 +37,7 @@ def test_seed_places_linked(seed, gaz):
     assert (d.key, d.qid, d.method, d.score) == ("af-district/takhar/darqad", None, "exact_label", 0.97)
     assert d.source == "gazetteer:afg_provinces_districts@3d75bcbb9f093d9a3cf1077ab045b3f7336c0bf3"
     dq = out["dasht_e_qala"].link
-    assert dq.key == "af-district/takhar/dashti-qala" and dq.method == "alias"  # transliteration variant
+    assert dq.key == "af-district/takhar/dashti-qala" and dq.method == "variant"  # transliteration variant
     # descriptions are not looked up
     for eid in ("darqad_border_area", "targeted_area", "dasht_e_qala_border_town", "afghan_tajik_border"):
         assert out[eid].link is None, eid
@@ -108,10 +108,25 @@ def test_context_disambiguation(gaz):
     assert out2["baharak"].link.method == "context"
 
 
-def test_unresolved_tie_is_penalised(gaz):
+def test_unresolved_tie_is_not_linked(gaz):
+    """No guessed QIDs: a tie nothing in the article breaks stays unlinked."""
     out = ents(link(ann([{"id": "b", "type": "district", "label": "Baharak"}]), gaz))
-    b = out["b"].link
-    assert b.method == "exact_label" and b.score == pytest.approx(0.95 * 0.7)
+    assert out["b"].link is None and out["b"].located_in is None
+    out = ents(link(ann([{"id": "il", "type": "country", "label": "Israel"},
+                         {"id": "g", "type": "region", "label": "Gaza"}]), gaz))
+    assert out["g"].link is None  # Mozambique's province or a Palestinian governorate: not guessed
+
+
+def test_context_records_runner_up(gaz):
+    a = ann([{"id": "takhar", "type": "province", "label": "Takhar", "qid": "Q186395"},
+             {"id": "baharak", "type": "district", "label": "Baharak"}])
+    b = ents(link(a, gaz))["baharak"].link
+    assert b.method == "context" and b.runner_up == "af-district/badakhshan/baharak"
+
+
+def test_same_qid_rows_are_not_a_tie(gaz):
+    out = ents(link(ann([{"id": "m", "type": "region", "label": "Martinique"}]), gaz))
+    assert out["m"].link.qid == "Q17054"  # the country row and the French region row share it
 
 
 def test_located_in_context_used(gaz):
@@ -123,7 +138,9 @@ def test_located_in_context_used(gaz):
     out = ents(link(a, gaz))
     assert out["nawa"].link.key == "af-district/ghazni/nawa"
     assert out["k"].link.qid == "Q1758024" and out["k"].link.method == "exact_label"
-    assert out["nawa"].located_in is None  # Ghazni not in the annotation; Takhar not its parent
+    # Ghazni is not in the annotation (and Takhar is not its parent): added from the gazetteer
+    ghazni = out[out["nawa"].located_in]
+    assert ghazni.link.key == "admin1/af-gha" and ghazni.link.method == "hierarchy" and not ghazni.mentions
 
 
 def test_kind_from_type(gaz):
