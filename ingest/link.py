@@ -40,8 +40,9 @@ import os
 import re
 from collections.abc import Iterable
 
-from .gazetteer.gazetteer import Gazetteer, Match
+from .gazetteer.gazetteer import DESIGNATORS, Gazetteer, Match
 from .gazetteer.model import Entry
+from .gazetteer.normalize import levenshtein, norm, skeleton
 from .model import Annotation, Entity, Link
 
 TYPE_KINDS: dict[str, tuple[str, ...]] = {
@@ -52,10 +53,18 @@ TYPE_KINDS: dict[str, tuple[str, ...]] = {
     "region": ("admin1", "admin2", "place"),
 }
 # dr5hn files some units one level off; accepted only with the source's own type word.
+# (Not plain "city": dr5hn's "London" row, GB-LND, is ISO 3166-2's "London, City of".)
+CITY_ADMIN_TYPES = frozenset({"capital city", "autonomous city", "capital district", "state city",
+                              "metropolitan collectivity with special status", "special administrative region"})
 EXTRA_KINDS: dict[str, dict[str, frozenset[str]]] = {
     "country": {"admin1": frozenset({"country"})},
     "district": {"admin1": frozenset({"district"})},
+    "settlement": {"admin1": CITY_ADMIN_TYPES},
 }
+# context-restricted fuzzy: only places inside a place the article links, loose spelling key
+CONTEXT_FUZZY_MIN_SIMILARITY = 0.8
+CONTEXT_FUZZY_MIN_LENGTH = 5
+CONTEXT_FUZZY_FACTOR = 0.75
 # gazetteer kind -> entity type of an ancestor entity added by ``ancestors_for``
 KIND_TYPE = {"country": "country", "admin1": "province", "admin2": "district", "district": "district",
              "city": "settlement", "place": "region"}
@@ -132,6 +141,84 @@ def _make_link(m: Match, method: str, score: float, runner_up: str | None = None
                 source=_source(m), runner_up=runner_up)
 
 
+_ARTICLES = frozenset({"al", "el"})
+_CHILDREN: dict[int, dict[str, list[str]]] = {}
+
+
+def loose_key(name: str) -> str:
+    """A looser spelling key than the gazetteer's skeleton, for context-restricted fuzzy
+    matching only: a trailing designator and a leading Arabic article dropped, o = u
+    (Taludi = Talodi, Mokha = Al Mukha)."""
+    tokens = norm(name).split()
+    if tokens and tokens[0] == "the":
+        tokens = tokens[1:]
+    if len(tokens) > 1 and tokens[-1] in DESIGNATORS:
+        tokens = tokens[:-1]
+    if len(tokens) > 1 and tokens[0] in _ARTICLES:
+        tokens = tokens[1:]
+    return skeleton(" ".join(tokens)).replace("o", "u")
+
+
+def _children(gaz: Gazetteer) -> dict[str, list[str]]:
+    idx = _CHILDREN.get(id(gaz))
+    if idx is None:
+        idx = {}
+        for e in gaz.entries.values():
+            if e.parent:
+                idx.setdefault(e.parent, []).append(e.key)
+        _CHILDREN.clear()
+        _CHILDREN[id(gaz)] = idx
+    return idx
+
+
+def context_fuzzy(e: Entity, gaz: Gazetteer, context: Iterable[str]) -> tuple[Match, float, str | None] | None:
+    """The one type-compatible gazetteer place *inside a place the article links* whose
+    loose spelling key is within edit-distance similarity 0.8 of one of the entity's names;
+    ``None`` when there is none or two (no guessing).  Returns (match, similarity, runner-up)."""
+    children = _children(gaz)
+    inside: set[str] = set()
+    stack = [k for k in context if k in gaz]
+    while stack:
+        k = stack.pop()
+        for c in children.get(k, ()):
+            if c not in inside:
+                inside.add(c)
+                stack.append(c)
+    if not inside:
+        return None
+    names = [loose_key(n) for n in dict.fromkeys(_names(e))]
+    names = [n for n in names if len(n) >= CONTEXT_FUZZY_MIN_LENGTH]
+    if not names:
+        return None
+    best: dict[str, float] = {}
+    for k in inside:
+        entry = gaz.entries[k]
+        if not _kind_ok(e.type, entry):
+            continue
+        for cand in entry.names:
+            ck = loose_key(cand)
+            for n in names:
+                longest = max(len(n), len(ck))
+                limit = int((1.0 - CONTEXT_FUZZY_MIN_SIMILARITY) * longest + 1e-9)
+                if abs(len(n) - len(ck)) > limit:
+                    continue
+                d = levenshtein(n, ck, limit)
+                if d <= limit:
+                    sim = 1.0 - d / longest
+                    if sim >= CONTEXT_FUZZY_MIN_SIMILARITY and sim > best.get(k, 0.0):
+                        best[k] = sim
+    if not best:
+        return None
+    ranked = sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))
+    top_key, top_sim = ranked[0]
+    top = gaz.entries[top_key]
+    rivals = [k for k, s in ranked[1:] if (gaz.entries[k].qid or k) != (top.qid or top_key)]
+    if rivals and best[rivals[0]] == top_sim:
+        return None  # two places fit equally: not guessed
+    match = Match(top, "fuzzy", round(top_sim, 4), top.label, True)
+    return match, top_sim, (gaz.entries[rivals[0]].qid or rivals[0]) if rivals else None
+
+
 def online_enabled() -> bool:
     return os.environ.get(ONLINE_ENV, "").strip().lower() in ("1", "true", "yes", "on")
 
@@ -190,6 +277,16 @@ def link(annotation: Annotation, gazetteer: Gazetteer | None = None, *, relink: 
             key_of[eid] = m.key
         else:
             new_links[eid] = None  # an unresolved tie: no guessed QID
+
+    for eid in todo:  # pass 3: a spelling variant of a place inside the article's places
+        e = ents[eid]
+        if new_links.get(eid) is None and e.is_place and e.type in TYPE_KINDS:
+            context = [k for other, k in key_of.items() if other != eid]
+            found = context_fuzzy(e, gaz, context)
+            if found is not None:
+                m, sim, runner = found
+                new_links[eid] = _make_link(m, "fuzzy", CONTEXT_FUZZY_FACTOR * sim, runner)
+                key_of[eid] = m.key
 
     client = _online_client(online)
     if client is not None:

@@ -151,3 +151,24 @@ def test_kind_from_type(gaz):
     assert out["k"].link.qid == "Q186418" and out["k"].link.method == "alias"
     assert out["c"].link.key == "city/af/kunduz"
     assert out["ru"].link.qid == "Q159"  # an actor named exactly as a country
+
+
+def test_context_restricted_fuzzy(gaz):
+    a = ann([{"id": "sk", "type": "province", "label": "South Kordofan"},
+             {"id": "t", "type": "settlement", "label": "Taludi"}])
+    t = ents(link(a, gaz))["t"].link
+    assert (t.qid, t.key, t.method) == ("Q2390680", "city/sd/talodi", "fuzzy") and t.score == pytest.approx(0.75)
+    # no linked place around it: never matched by spelling alone
+    assert ents(link(ann([{"id": "t", "type": "settlement", "label": "Taludi"}]), gaz))["t"].link is None
+    y = ents(link(ann([{"id": "ye", "type": "country", "label": "Yemen"},
+                       {"id": "m", "type": "settlement", "label": "Mokha"}]), gaz))["m"].link
+    assert y.qid == "Q1650840"  # Al Mukhā’ (cities/YE.json)
+
+
+def test_city_like_admin_units_and_not_london(gaz):
+    out = ents(link(ann([{"id": "p", "type": "settlement", "label": "Paris"},
+                         {"id": "l", "type": "settlement", "label": "London"},
+                         {"id": "e", "type": "country", "label": "England"}]), gaz))
+    assert out["p"].link.qid == "Q90"  # states.csv FR-75C, a city-level collectivity
+    assert out["l"].link is None  # the only London row is GB-LND, the City of London
+    assert out["e"].link.qid == "Q21"  # states.csv GB-ENG, type "country"
