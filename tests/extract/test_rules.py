@@ -1,0 +1,123 @@
+"""Rules on short texts, each checked against real spaCy output."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ingest import dates
+from ingest.extract.datexp import parse_date
+
+
+def ents(ann):
+    return {e.id: e for e in ann.entities}
+
+
+def reported(ann):
+    """(speaker label, stance) of the statements that are not the publisher's own voice."""
+    e = ents(ann)
+    return [(e[s.speaker].label, s.stance) for s in ann.statements if e[s.speaker].label != "Test News"]
+
+
+def test_role_before_name(run):
+    ann, _ = run("The spokesperson, Zia Durrani, says that a roadside bomb killed three soldiers in Kandahar province on Sunday.")
+    e = ents(ann)
+    st = ann.statements[0]
+    assert e[st.speaker].label == "Zia Durrani" and e[st.speaker].type == "person"
+    assert st.role == "The spokesperson"
+    ev = ann.events[0]
+    assert ev.type == "ied" and "Kandahar" in e[ev.place].label
+    assert ev.date.relative == "weekday" and ev.date.weekday == "sunday"
+    assert dates.resolve(ev.date, dt.date(2019, 10, 15)).exact == dt.date(2019, 10, 13)
+    assert [(c.kind, c.count) for c in ann.casualties] == [("killed", 3)]
+
+
+def test_according_to_and_bounds(run):
+    ann, _ = run("At least 15 people were killed in a suicide bombing at a market in Kabul on Monday, according to Reuters.")
+    e = ents(ann)
+    assert reported(ann) == [("Reuters", "asserts")]
+    assert e[ann.statements[0].speaker].type == "media_outlet"
+    (cas,) = ann.casualties
+    assert (cas.kind, cas.count, cas.at_least) == ("killed", None, 15)
+    assert ann.events[0].type == "suicide_bombing"
+    assert e[ann.events[0].place].link is not None  # Kabul from the gazetteer
+
+
+def test_negated_and_empty_reporting_are_not_statements(run):
+    ann, _ = run("The Taliban has not commented on the attack in Ghazni. The ministry said nothing about casualties.")
+    assert reported(ann) == []
+    assert all(ev.modality == "asserted" for ev in ann.events)  # "not commented" does not negate the attack
+
+
+def test_dateline_is_not_a_speaker(run):
+    ann, _ = run("KABUL - Dozens of Taliban fighters were killed in clashes with Afghan forces in Helmand province, officials said.")
+    e = ents(ann)
+    assert all("KABUL" not in e[s.speaker].label for s in ann.statements)
+    st = next(s for s in ann.statements if e[s.speaker].label == "officials")
+    assert e[st.speaker].type == "collective_source"
+    assert not st.span.text.startswith("KABUL")
+    (cas,) = ann.casualties
+    assert cas.at_least == 24 and e[cas.group].label == "Taliban"  # "dozens" as a lower bound
+
+
+def test_others_refers_back_and_role_before_name(run):
+    ann, _ = run("Gunmen attacked a police post in central Ghazni province late on Saturday, killing four policemen and "
+                 "wounding two others, provincial police chief Ahmad Khan said.")
+    e = ents(ann)
+    st = ann.statements[0]
+    assert e[st.speaker].label == "Ahmad Khan" and st.role == "provincial police chief"
+    figures = {(c.kind, c.count, e[c.group].label) for c in ann.casualties}
+    assert figures == {("killed", 4, "policemen"), ("wounded", 2, "policemen")}
+    ev = ann.events[0]
+    assert ev.type == "attack" and "Ghazni" in e[ev.place].label
+    assert any(p.role == "attacker" and e[p.actor].label == "Gunmen" for p in ann.participants)
+    # both figures reported by the police chief
+    assert all(c.claim in st.claims for c in ann.casualties)
+
+
+def test_hedge_and_relative_date(run):
+    ann, _ = run("Militants allegedly kidnapped five aid workers in Farah province earlier this month.")
+    ev = ann.events[0]
+    assert ev.type == "kidnapping" and ev.modality == "alleged"
+    r = dates.resolve(ev.date, dt.date(2019, 10, 15))
+    assert (r.earliest, r.latest) == (dt.date(2019, 10, 1), dt.date(2019, 10, 15))
+    assert [(c.kind, c.count) for c in ann.casualties] == [("captured", 5)]
+
+
+def test_told_channel_role_and_statement_date(run):
+    ann, _ = run("Mohammad Ali, a local elder, told Radio Liberty on Tuesday that the gunbattle lasted two hours.")
+    e = ents(ann)
+    st = ann.statements[0]
+    assert e[st.speaker].label == "Mohammad Ali" and st.role == "local elder"
+    assert e[st.channel].label == "Radio Liberty" and e[st.channel].type == "media_outlet"
+    assert dates.resolve(st.date, dt.date(2019, 10, 15)).exact == dt.date(2019, 10, 15)
+    assert ann.events[0].type == "armed_clash"
+
+
+def test_denial_and_claim_of_responsibility(run):
+    ann, _ = run("The Interior Ministry denied that the raid had taken place.")
+    st = ann.statements[0]
+    assert st.stance == "denies" and st.polarity == "negative"
+    ann, _ = run("In a statement sent to media, the Taliban claimed responsibility for the ambush in Kunduz that killed nine soldiers.")
+    e = ents(ann)
+    st = next(s for s in ann.statements if s.stance == "claims_responsibility")
+    assert e[st.speaker].label == "Taliban"
+    assert any(p.role == "attacker" and e[p.actor].label == "Taliban" and p.claim in st.claims for p in ann.participants)
+
+
+def test_sunday_attack_possessive_date_and_more_than(run):
+    ann, _ = run("Sunday's attack in Jalalabad killed more than 20 people, the governor's spokesman Attaullah Khogyani told AFP.")
+    e = ents(ann)
+    st = ann.statements[0]
+    assert e[st.speaker].label == "Attaullah Khogyani" and e[st.channel].label == "AFP"
+    assert ann.events[0].date.weekday == "sunday"
+    assert ann.casualties[0].at_least == 20
+
+
+def test_date_expressions():
+    assert parse_date("August 26", 0).model_dump(include={"month", "day", "year"}) == {"month": 8, "day": 26, "year": None}
+    assert parse_date("January 4, 2019", 5).year == 2019
+    assert parse_date("earlier this month", 0).relative == "earlier_this_month"
+    assert parse_date("Monday", 0).weekday == "monday"
+    assert parse_date("the previous night", 0).relative == "yesterday"
+    assert parse_date("the past few months", 0) is None
+    assert parse_date("today", 3).span.start == 3
