@@ -294,16 +294,61 @@ def stats(store: StoreOpt = None) -> None:
     out.print(unlinked)
 
 
+class ReportFormat(str, Enum):
+    text = "text"
+    turtle = "turtle"
+    json = "json"
+    junit = "junit"
+    github = "github"
+
+
+class Engine(str, Enum):
+    fast = "fast"
+    pyshacl = "pyshacl"
+
+
 @app.command()
 def validate(
-    targets: Annotated[Optional[list[Path]], typer.Argument(help="Article files or folders (built in memory, nothing stored).")] = None,
+    targets: Annotated[Optional[list[Path]], typer.Argument(help="Article files or folders (built in memory, nothing stored), or RDF exports (.trig, .nq, .ttl, .nt).")] = None,
     store: StoreOpt = None,
     base: BaseOpt = None,
+    fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="Report format.")] = ReportFormat.text,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to this file (default: stdout).")] = None,
+    shapes: Annotated[Optional[list[Path]], typer.Option("--shapes", help="A folder of your own shapes (all its .ttl files); repeatable.")] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the run too.")] = False,
+    quality: Annotated[bool, typer.Option("--quality/--no-quality", help="Also check shapes/quality.ttl and the gazetteer (warnings).")] = True,
+    engine: Annotated[Engine, typer.Option("--engine", help="SHACL engine: fast (SPARQL on pyoxigraph, falls back to pySHACL for shapes it does not support) or pyshacl.")] = Engine.fast,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes (default: one per core).")] = None,
 ) -> None:
-    """Check articles (or the store) against the SHACL shapes. Exit 0 valid, 1 violations, 2 usage or I/O error."""
-    from .checks import validate_command
+    """Check articles, exports or the store against the SHACL shapes. Exit 0 valid, 1 violations, 2 usage or I/O error."""
+    from . import checks
+    from .report import render, summarize
 
-    validate_command(targets, store, _base(base), out, err)
+    base_value = _base(base)
+    try:
+        spec = checks.shape_spec(shapes or [], engine.value, quality)
+        options = checks.Options(base_value, spec, jobs or checks.default_jobs())
+        results = checks.run(targets, store, options)
+    except checks.InputError as e:
+        raise _fail(str(e)) from None
+    text = render(results, fmt.value, strict)
+    if output is not None:
+        try:
+            output.write_text(text, encoding="utf-8")
+        except OSError as e:
+            raise _fail(f"{output}: cannot write the report: {e}") from None
+    else:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    s = summarize(results, strict)
+    err.print(
+        f"{s['articles']} articles checked, {s['failed']} failing, {s['violations']} violations, "
+        f"{s['warnings']} warnings, {s['errors']} errors",
+        highlight=False,
+    )
+    code = checks.exit_code(results, strict)
+    if code:
+        raise typer.Exit(code)
 
 
 @app.command()
