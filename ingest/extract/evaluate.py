@@ -154,7 +154,9 @@ def _resolved(ref, published):  # noqa: ANN001, ANN202
         return None
     r = dates.resolve(ref, published)
     if not r.is_resolved and r.month_day is None:
-        return None
+        # no publication date: the expression itself ("earlier this month", "Monday")
+        key = (ref.year, ref.month, ref.day, ref.relative, ref.weekday)
+        return key if any(key) else None
     return (r.exact, r.earliest, r.latest, r.month_day)
 
 
@@ -220,7 +222,7 @@ def score_article(pred: Annotation, gold: Annotation, published=None) -> dict[st
             if p.type != g.type or p.date is None or g.date is None:
                 continue
             ov = sum(_overlap((a.start, a.end), (b.start, b.end)) for a in p.mentions for b in g.mentions)
-            if ov and _resolved(p.date, published) == _resolved(g.date, published) and _resolved(g.date, published) is not None:
+            if ov and _resolved(g.date, published) is not None and _resolved(p.date, published) == _resolved(g.date, published):
                 pairs.append((ov, i, j))
     out["event_dates"] = Score(_greedy(pairs), sum(1 for p in pe if p.date), sum(1 for g in ge if g.date))
 
