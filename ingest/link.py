@@ -15,10 +15,14 @@ Order of work:
    entity): a tie broken by context gets ``method="context"`` and records the best rejected
    candidate in ``runner_up``.  **A tie nothing breaks is left unlinked** - newskg never
    guesses a QID ("Gaza" alone is a province of Mozambique and a Palestinian governorate);
-4. optional online lookup (off by default, ``online=`` or ``NEWSKG_WIKIDATA_ONLINE=1``):
-   places still unlinked are looked up with the Wikidata API, accepted only on an exact
-   label/alias and a compatible P31 (``ingest/gazetteer/online.py``);
-5. located-in (``ancestors_for``): a linked place without ``located_in`` gets its
+4. a name still unlinked that is a spelling variant (loose key, similarity >= 0.8) of
+   exactly one type-compatible place *inside a place the article links* gets it
+   (``method="fuzzy"``, score 0.75 x similarity): "Taludi" in an article about South
+   Kordofan is Talodi; without such a place nothing is matched by spelling alone;
+5. optional online lookup (off by default, ``online=`` or ``NEWSKG_WIKIDATA_ONLINE=1``):
+   names still unlinked are looked up with the Wikidata API, accepted only on an exact
+   label/alias and a compatible P31, never fuzzy (``ingest/gazetteer/online.py``);
+6. located-in (``ancestors_for``): a linked place without ``located_in`` gets its
    gazetteer parent - the annotation's own entity for it when there is one, otherwise a
    new entity for the parent (method ``hierarchy``), and so on up to the country, so
    ``?place nkg:locatedIn* ?afghanistan`` finds an event placed only in "Darqad district";
@@ -288,10 +292,10 @@ def link(annotation: Annotation, gazetteer: Gazetteer | None = None, *, relink: 
                 new_links[eid] = _make_link(m, "fuzzy", CONTEXT_FUZZY_FACTOR * sim, runner)
                 key_of[eid] = m.key
 
-    client = _online_client(online)
-    if client is not None:
+    client = _online_client(online, gaz)
+    if client is not None:  # optional, off by default: exact label/alias + compatible P31 only
         for eid in todo:
-            if new_links.get(eid) is None and ents[eid].is_place and ents[eid].type in TYPE_KINDS:
+            if new_links.get(eid) is None:
                 new_links[eid] = client.link_entity(ents[eid])
 
     out: list[Entity] = []
@@ -306,13 +310,13 @@ def link(annotation: Annotation, gazetteer: Gazetteer | None = None, *, relink: 
     return _with_hierarchy(linked, gaz, key_of)
 
 
-def _online_client(online: object) -> object | None:
+def _online_client(online: object, gaz: Gazetteer) -> object | None:
     if online is False or (online is None and not online_enabled()):
         return None
     if online is True or online is None:
         from .gazetteer.online import WikidataClient
 
-        return WikidataClient()
+        return WikidataClient(gazetteer=gaz)
     return online
 
 

@@ -81,6 +81,10 @@ def lookup(
     kind: list[str] = typer.Option([], "--kind", help="Restrict to kinds (country, admin1, district, city...)."),
     context: list[str] = typer.Option([], "--context", help="Gazetteer keys of other places in the article."),
     path: Optional[Path] = typer.Option(None, "--gazetteer", help="Gazetteer file (default: shipped)."),
+    online: bool = typer.Option(False, "--online", help="When the gazetteer has no match, ask the Wikidata "
+                                "API (cached on disk, rate-limited; exact label/alias and compatible P31 only)."),
+    entity_type: str = typer.Option("settlement", "--type", help="Entity type for the online P31 check "
+                                    "(person, country, province, district, settlement, region...)."),
 ) -> None:
     """Look a place name up; prints candidates best first."""
     g = Gazetteer.load(path)
@@ -89,6 +93,26 @@ def lookup(
         typer.echo(f"{name!r} is a demonym of {dem.country} (source {dem.source}"
                    + (", also an ethnonym" if dem.ethnic else "") + ")")
     matches = g.lookup(name, kinds=kind or None, context_keys=context)
+    if not matches and online:
+        from .online import OnlineLookupError, WikidataClient, classes_for
+
+        client = WikidataClient(gazetteer=g)
+        if not classes_for(entity_type, g):
+            typer.echo(f"online: no P31 class known for type {entity_type!r}; nothing can be accepted "
+                       "(see ingest/gazetteer/online.py)", err=True)
+            raise typer.Exit(1)
+        try:
+            found = client.candidates(name, entity_type)
+        except OnlineLookupError as err:
+            typer.echo(f"online lookup failed: {err}", err=True)
+            raise typer.Exit(2) from None
+        if len({m.qid for m in found}) == 1:
+            m = found[0]
+            typer.echo(f"online {m.method:12} {m.qid:10} {m.label}  P31 {','.join(m.p31)}  [{m.source}]")
+            return
+        typer.echo("online: " + ("tie: " + ", ".join(m.qid for m in found) + " (not linked)" if found
+                                 else "no exact label/alias with a compatible P31"))
+        raise typer.Exit(1)
     if not matches and not dem:
         typer.echo("no match")
         raise typer.Exit(1)
