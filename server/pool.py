@@ -1,7 +1,14 @@
-"""A pool of query worker processes (``server.worker``), grown on demand, killed at deadlines.
+"""A pool of long-lived query worker processes (``server.worker``), each serving many queries.
 
-A few workers are kept idle so that a cheap query never waits behind a slow one; when a query takes
-the last idle worker, another is started in the background (up to ``max_workers``).
+A worker runs one query at a time.  It is killed (and replaced) only when its query passes the
+deadline, its client leaves, or it crashes; otherwise it goes back to the pool.  A few workers are
+kept idle so that a cheap query never waits behind a slow one; when a query takes the last idle
+worker, another is started in the background (up to ``max_workers``).
+
+A query that runs longer than ``slow_after`` seconds has its worker lowered to the lowest CPU
+priority (nice 19), so that on a busy machine cheap queries keep their latency while slow ones use
+the spare CPU.  The worker gets its priority back afterwards if the system allows it (raising a
+priority needs ``CAP_SYS_NICE``), else it is retired.
 """
 
 from __future__ import annotations
@@ -12,12 +19,13 @@ import os
 import sys
 from collections import deque
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from . import wire
 from .snapshots import Snapshots
 
 WORKER_START_TIMEOUT = 60.0
+LOW_PRIORITY = 19
 
 
 class WorkerCrashed(Exception):
@@ -26,29 +34,41 @@ class WorkerCrashed(Exception):
         self.returncode = returncode
 
 
-class PoolExhausted(Exception):
-    pass
+class Waiter(Protocol):
+    """What ``WorkerPool.acquire`` needs from a query: a slot for the future it waits on."""
+
+    waiting: asyncio.Future[None] | None
 
 
 class Worker:
     def __init__(self, process: asyncio.subprocess.Process) -> None:
         self.process = process
         self.pid = process.pid
+        self.killed = False
+        self.lowered = False  # running at LOW_PRIORITY
+        assert process.stdin is not None and process.stdout is not None
+        self._stdin = process.stdin
+        self._stdout = process.stdout
 
     @property
     def alive(self) -> bool:
-        return self.process.returncode is None
+        return not self.killed and self.process.returncode is None
 
     def send(self, job: dict[str, Any]) -> None:
-        assert self.process.stdin is not None
-        self.process.stdin.write(json.dumps(job).encode() + b"\n")
+        self.send_raw(json.dumps(job))
+
+    def send_raw(self, line: str) -> None:
+        """One job, as a JSON text without newlines (``json.dumps`` never emits a raw one)."""
+        self._stdin.write(line.encode() + b"\n")
 
     async def read_frame(self) -> tuple[bytes, bytes]:
-        assert self.process.stdout is not None
         try:
-            kind, length = wire.HEADER.unpack(await self.process.stdout.readexactly(wire.HEADER.size))
-            payload = await self.process.stdout.readexactly(length) if length else b""
+            header = await self._stdout.readexactly(wire.HEADER.size)
+            kind, length = wire.HEADER.unpack(header)
+            payload = await self._stdout.readexactly(length) if length else b""
         except (asyncio.IncompleteReadError, ConnectionError):
+            if self.killed:
+                raise WorkerCrashed(None) from None
             returncode = self.process.returncode
             if returncode is None:
                 try:
@@ -59,11 +79,32 @@ class Worker:
         return kind, payload
 
     def kill(self) -> None:
+        self.killed = True
         if self.process.returncode is None:
             try:
                 self.process.kill()
             except ProcessLookupError:
                 pass
+
+    def lower_priority(self) -> None:
+        if self.lowered or not self.alive:
+            return
+        try:
+            os.setpriority(os.PRIO_PROCESS, self.pid, LOW_PRIORITY)
+            self.lowered = True
+        except OSError:
+            pass
+
+    def restore_priority(self) -> bool:
+        """Back to normal priority; False if the system refuses (the worker should then be retired)."""
+        if not self.lowered:
+            return True
+        try:
+            os.setpriority(os.PRIO_PROCESS, self.pid, 0)
+        except OSError:
+            return False
+        self.lowered = False
+        return True
 
 
 class WorkerPool:
@@ -79,6 +120,7 @@ class WorkerPool:
         self._waiters: deque[asyncio.Future[None]] = deque()
         self._tasks: set[asyncio.Task[None]] = set()
         self._closed = False
+        self._spawn_failures = 0
 
     @property
     def size(self) -> int:
@@ -92,6 +134,9 @@ class WorkerPool:
         self._closed = True
         for task in list(self._tasks):
             task.cancel()
+        for future in self._waiters:
+            if not future.done():
+                future.cancel()
         workers = [*self.idle, *self.busy]
         self.idle.clear()
         self.busy.clear()
@@ -132,9 +177,14 @@ class WorkerPool:
         self.started_total += 1
         return worker
 
-    def _top_up(self) -> None:
-        """Keep ``min_idle`` workers idle or starting, within ``max_workers``."""
-        while not self._closed and len(self.idle) + self.starting < self.min_idle and self.size < self.max_workers:
+    def _grow(self) -> None:
+        """Start workers so that ``min_idle`` are idle or starting, plus one for each waiting query
+        not yet covered, within ``max_workers``."""
+        while (
+            not self._closed
+            and self.size < self.max_workers
+            and (len(self.idle) + self.starting < self.min_idle or self.starting < len(self._waiters))
+        ):
             self.starting += 1
             task = asyncio.get_running_loop().create_task(self._spawn_idle())
             self._tasks.add(task)
@@ -143,11 +193,16 @@ class WorkerPool:
     async def _spawn_idle(self) -> None:
         try:
             worker = await self._spawn()
-        except Exception as exc:  # noqa: BLE001 - logged, the next acquire retries
-            print(f"newskg: could not start a query worker: {exc}", file=sys.stderr)
-            return
-        finally:
+        except Exception as exc:  # noqa: BLE001 - logged; the next acquire or release retries
             self.starting -= 1
+            self._spawn_failures += 1
+            print(f"newskg: could not start a query worker: {exc}", file=sys.stderr)
+            if self._spawn_failures < 5 and not self._closed:
+                await asyncio.sleep(0.5)
+                self._grow()
+            return
+        self.starting -= 1
+        self._spawn_failures = 0
         if self._closed:
             worker.kill()
             return
@@ -161,51 +216,49 @@ class WorkerPool:
                 future.set_result(None)
                 return
 
-    async def acquire(self, timeout: float) -> Worker:
-        """An idle worker.  Raises ``PoolExhausted`` after ``timeout``."""
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + timeout
+    async def acquire(self, query: Waiter) -> Worker:
+        """An idle worker for ``query``.  Waits (in line) while all are busy; the caller's deadline
+        or disconnect cancels ``query.waiting``, which raises ``CancelledError`` here."""
         while True:
             while self.idle:
-                worker = self.idle.pop()
+                worker = self.idle.pop()  # the most recently used one: warm caches
                 if worker.alive:
                     self.busy.add(worker)
-                    self._top_up()
+                    if len(self.idle) + self.starting < self.min_idle:
+                        self._grow()
                     return worker
-            if self.size < self.max_workers:
-                self.starting += 1
-                try:
-                    worker = await asyncio.wait_for(self._spawn(), max(0.001, deadline - loop.time()))
-                except asyncio.TimeoutError:
-                    raise PoolExhausted() from None
-                finally:
-                    self.starting -= 1
-                self.busy.add(worker)
-                self._top_up()
-                return worker
-            future: asyncio.Future[None] = loop.create_future()
+            future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
             self._waiters.append(future)
+            query.waiting = future
+            self._grow()
             try:
-                await asyncio.wait_for(future, max(0.001, deadline - loop.time()))
-            except asyncio.TimeoutError:
-                raise PoolExhausted() from None
+                await future
             finally:
-                if future in self._waiters:
-                    self._waiters.remove(future)
+                query.waiting = None
+                if not future.done() or future.cancelled():
+                    try:
+                        self._waiters.remove(future)
+                    except ValueError:
+                        pass
 
     def release(self, worker: Worker) -> None:
         """Give back a worker that finished its query cleanly."""
         self.busy.discard(worker)
-        if worker.alive and not self._closed:
+        if worker.alive and not self._closed and worker.restore_priority():
             self.idle.append(worker)
-        self._wake_one()
+            self._wake_one()
+        else:
+            self.discard(worker)
 
-    def discard(self, worker: Worker) -> None:
-        """Kill a worker (deadline passed, client gone, crash) and start a replacement."""
-        self.busy.discard(worker)
+    def kill(self, worker: Worker) -> None:
+        """Stop a worker now (its query passed the deadline or its client left); ``discard`` follows."""
         if worker.alive:
             self.killed_total += 1
         worker.kill()
-        self._wake_one()
+
+    def discard(self, worker: Worker) -> None:
+        """Kill a worker (deadline passed, client gone, crash, retired) and start a replacement."""
+        self.busy.discard(worker)
+        self.kill(worker)
         if not self._closed:
-            self._top_up()
+            self._grow()

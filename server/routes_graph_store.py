@@ -16,7 +16,7 @@ from .execution import QueryJob
 from .formats import GRAPH_FORMATS, Format
 from .negotiation import UnknownFormat, negotiate
 from .protocol import ProtocolError, media_type_of, parse_params, read_body
-from .responses import COMMON_HEADERS, QueryResultsResponse
+from .responses import COMMON_HEADERS, QueryResponse
 from .state import AppState, get_state
 
 router = APIRouter()
@@ -90,8 +90,7 @@ async def read_graph(request: Request) -> Response:
         results_format=None,
         graph_format=fmt.name,
     )
-    running = await state.executor.start_for(request.receive, job, state.settings.max_query_timeout)
-    return QueryResultsResponse(running, {"Vary": "Accept"})
+    return QueryResponse(state.executor, job, state.settings.max_query_timeout, {"Vary": "Accept"})
 
 
 @router.api_route("/store", methods=["PUT", "POST", "DELETE"])

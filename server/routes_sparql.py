@@ -12,7 +12,7 @@ from .execution import QueryJob
 from .formats import GRAPH_FORMATS, HTML, RESULTS_FORMATS
 from .negotiation import UnknownFormat, negotiate
 from .protocol import SPARQL_QUERY, SPARQL_UPDATE, Operation, ProtocolError, parse_params, read_operation
-from .responses import COMMON_HEADERS, QueryResultsResponse
+from .responses import COMMON_HEADERS, QueryResponse
 from .service_description import render, service_description_turtle
 from .sparql_text import UsingConflict, apply_using_graphs, nesting_depth
 from .state import AppState, endpoint_url, get_state
@@ -106,11 +106,11 @@ async def sparql(request: Request) -> Response:
         graph_format=graph_format,
         max_rows=settings.max_rows,
     )
-    running = await state.executor.start_for(request.receive, job, _timeout(op, state))
+    timeout = _timeout(op, state)
     headers = {"Vary": "Accept", "Cache-Control": "no-store"}
     if settings.max_rows:
         headers["X-Row-Limit"] = str(settings.max_rows)
-    return QueryResultsResponse(running, headers)
+    return QueryResponse(state.executor, job, timeout, headers)
 
 
 def service_description(request: Request, state: AppState, params: dict[str, list[str]]) -> Response:

@@ -23,25 +23,52 @@ from . import wire
 
 
 class FrameWriter:
-    """File-like object pyoxigraph serializes into; sends a DATA frame every ``CHUNK_SIZE`` bytes."""
+    """File-like object pyoxigraph serializes into.
+
+    Everything a job produces (HEAD, DATA, ERROR, END frames) is gathered in one buffer and sent when
+    it reaches ``CHUNK_SIZE`` bytes or the job ends, so a small result crosses the pipe in a single
+    write and wakes the server once.
+    """
 
     def __init__(self, out: BinaryIO) -> None:
         self._out = out
-        self._buffer = bytearray()
+        self._frames = bytearray()  # complete frames not yet sent
+        self._data = bytearray()  # result bytes not yet framed
+        self.sent = False  # whether any frame of this job left the process
 
     def write(self, data: bytes) -> int:
-        self._buffer += data
-        if len(self._buffer) >= wire.CHUNK_SIZE:
-            self.flush_frame()
+        self._data += data
+        if len(self._data) >= wire.CHUNK_SIZE:
+            self._frame_data()
+            self.send()
         return len(data)
 
     def flush(self) -> None:  # pyoxigraph may call it; frames are sent on our own schedule
         pass
 
-    def flush_frame(self) -> None:
-        if self._buffer:
-            self._out.write(wire.frame(wire.DATA, bytes(self._buffer)))
-            self._buffer.clear()
+    def frame(self, kind: bytes, payload: bytes) -> None:
+        self._frame_data()
+        self._frames += wire.frame(kind, payload)
+
+    def _frame_data(self) -> None:
+        if self._data:
+            self._frames += wire.frame(wire.DATA, bytes(self._data))
+            self._data.clear()
+
+    def discard(self) -> None:
+        """Forget what was not sent yet (a failed job reports only its error, if nothing left)."""
+        self._frames.clear()
+        self._data.clear()
+
+    def send(self) -> None:
+        self._frame_data()
+        if self._frames:
+            view = memoryview(self._frames)
+            while view:
+                view = view[self._out.write(view) :]
+            view.release()
+            self._frames.clear()
+            self.sent = True
 
 
 class QueryError(Exception):
@@ -55,7 +82,24 @@ def _graph(iri: str) -> NamedNode | DefaultGraph:
     return NamedNode(iri)
 
 
-def run_query(store: Store, job: dict[str, Any], out: BinaryIO) -> None:
+def run_job(store: Store, job: dict[str, Any], writer: FrameWriter) -> None:
+    if job.get("op") == "dump":
+        dump_dataset(store, job, writer)
+    else:
+        run_query(store, job, writer)
+
+
+def dump_dataset(store: Store, job: dict[str, Any], writer: FrameWriter) -> None:
+    """The whole dataset (every graph), for ``GET /store`` without a graph."""
+    format_name = job["graph_format"]
+    writer.frame(wire.HEAD, json.dumps({"kind": "quads", "format": format_name}).encode())
+    try:
+        store.dump(writer, getattr(RdfFormat, format_name))
+    except (OSError, ValueError) as exc:
+        raise QueryError(500, f"Dumping the store failed: {exc}") from exc
+
+
+def run_query(store: Store, job: dict[str, Any], writer: FrameWriter) -> None:
     kwargs: dict[str, Any] = {"base_iri": job.get("base_iri")}
     default_graphs = job.get("default_graphs")
     named_graphs = job.get("named_graphs")
@@ -84,9 +128,8 @@ def run_query(store: Store, job: dict[str, Any], out: BinaryIO) -> None:
     head: dict[str, Any] = {"kind": kind, "format": format_name}
     if kind == "solutions":
         head["variables"] = [v.value for v in results.variables]
-    out.write(wire.json_frame(wire.HEAD, head))
+    writer.frame(wire.HEAD, json.dumps(head).encode())
 
-    writer = FrameWriter(out)
     max_rows = job.get("max_rows")
     try:
         if kind == "triples":
@@ -107,7 +150,6 @@ def run_query(store: Store, job: dict[str, Any], out: BinaryIO) -> None:
         raise QueryError(500, f"Query evaluation failed: {exc}") from exc
     except (ValueError, TypeError) as exc:
         raise QueryError(500, f"Query evaluation failed: {exc}") from exc
-    writer.flush_frame()
 
 
 def _die_with_parent() -> None:
@@ -130,17 +172,21 @@ def main(argv: list[str]) -> int:
     out.write(wire.json_frame(wire.READY, {"pid": os.getpid()}))
     for line in sys.stdin.buffer:
         job = json.loads(line)
+        writer = FrameWriter(out)
         try:
             if store is None or job["generation"] != generation:
                 store = None  # close the previous snapshot first
                 store = Store.read_only(job["store"])
                 generation = job["generation"]
-            run_query(store, job, out)
+            run_job(store, job, writer)
         except QueryError as exc:
-            out.write(wire.json_frame(wire.ERROR, {"status": exc.status, "message": exc.message}))
+            writer.discard()
+            writer.frame(wire.ERROR, json.dumps({"status": exc.status, "message": exc.message}).encode())
         except Exception as exc:  # noqa: BLE001 - reported to the client, the worker lives on
-            out.write(wire.json_frame(wire.ERROR, {"status": 500, "message": f"{type(exc).__name__}: {exc}"}))
-        out.write(wire.json_frame(wire.END, {}))
+            writer.discard()
+            writer.frame(wire.ERROR, json.dumps({"status": 500, "message": f"{type(exc).__name__}: {exc}"}).encode())
+        writer.frame(wire.END, b"{}")
+        writer.send()
     return 0
 
 
