@@ -78,6 +78,9 @@ _NODE_KIND = {
 }
 _TYPE_PATH = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>/<http://www.w3.org/2000/01/rdf-schema#subClassOf>*"
 _STRINGS = {str(XSD.string), str(RDF.langString)}
+# Datatypes Oxigraph can cast a string to (a failed cast means an ill-formed literal).
+_CASTABLE = {str(XSD[t]) for t in ("boolean", "float", "double", "decimal", "integer", "dateTime", "date",
+                                     "time", "duration")}
 
 
 class Unsupported(Exception):
@@ -262,22 +265,23 @@ class CompiledShapes:
             return
         focus = self._focus(shape)
         branches: list[str] = []
-        for check, body, value_var, path_var in self._violations(shape, "?this", 0, top=True):
+        for check, body, value_var, path_var, focus_var in self._violations(shape, "?this", 0, top=True):
             if check.component == SHNS + _COMPONENT["sparql"]:
                 continue
             index = len(self.checks)
             self.checks.append(check)
             value = f"BIND({value_var} AS ?value)" if value_var and value_var != "?value" else ""
             rpath = f"BIND({path_var} AS ?rpath)" if path_var else ""
-            branches.append(f"{{ {focus} {body} {value} {rpath} BIND({index} AS ?k) }}")
+            branches.append(f"{{ {focus} {body} {value} {rpath} BIND({focus_var} AS ?focus) BIND({index} AS ?k) }}")
         if branches:
             body = "\nUNION\n".join(branches)
-            self.queries.append("SELECT DISTINCT ?this ?value ?rpath ?k ?extra WHERE {\n" + body + "\n}")
+            self.queries.append("SELECT DISTINCT ?focus ?value ?rpath ?k ?extra WHERE {\n" + body + "\n}")
 
 
     def _violations(self, shape: rdflib.term.Node, f: str, depth: int, top: bool = False
-                    ) -> list[tuple[Check, str, str | None, str | None]]:
-        """Every (check, pattern, value var, result-path var) of ``shape`` with focus ``f`` bound."""
+                    ) -> list[tuple[Check, str, str | None, str | None, str]]:
+        """Every (check, pattern, value var, result-path var, focus var) of ``shape`` with
+        focus ``f`` bound."""
         if depth > MAX_DEPTH:
             raise Unsupported("shapes nested too deep (recursive shapes?)")
         g = self.g
@@ -298,13 +302,13 @@ class CompiledShapes:
         else:
             psp, v, vals = None, f, ""
 
-        out: list[tuple[Check, str, str | None, str | None]] = []
+        out: list[tuple[Check, str, str | None, str | None, str]] = []
 
         def add(name: str, body: str, value: str | None = v, value_is_focus: bool = False,
                 datatype: str | None = None, path_var: str | None = None) -> None:
             check = Check(shape, SHNS + _COMPONENT[name], path, sev, msg,
                           value_is_focus=value_is_focus, datatype=datatype)
-            out.append((check, body, value, path_var))
+            out.append((check, body, value, path_var, f))
 
         node_value = path is None  # node shapes: the value node is the focus node
         for c in g.objects(shape, SH["class"]):
@@ -319,7 +323,8 @@ class CompiledShapes:
             elif str(d) in _STRINGS:
                 add("datatype", f"{vals} FILTER({wrong})", value_is_focus=node_value)
             else:
-                castable = f"COALESCE(isLiteral({dt}(STR({v}))), false)"
+                castable = (f"COALESCE(isLiteral({dt}(STR({v}))), false)" if str(d) in _CASTABLE
+                            else ("false" if top else "true"))
                 odd_year = f"REGEX(STR({v}), \"^-|^0000|^[0-9]{{5}}\")"
                 if top:
                     suspicious = f"(!{castable} || {odd_year})"
@@ -351,7 +356,7 @@ class CompiledShapes:
             add("in", f"{vals} FILTER(!({cond}))", value_is_focus=node_value)
         for hv in g.objects(shape, SH.hasValue):
             if path is None:
-                add("hasValue", f"FILTER(!sameTerm({f}, {term_sparql(hv)}))", value=f, value_is_focus=True)
+                add("hasValue", f"FILTER(!sameTerm({f}, {term_sparql(hv)}))", value=None)
             else:
                 add("hasValue", f"FILTER NOT EXISTS {{ {f} {psp} {term_sparql(hv)} }}", value=None)
         for pat in g.objects(shape, SH.pattern):
@@ -427,8 +432,8 @@ class CompiledShapes:
             add("closed", f"{vals} {v} {p_var} {o_var} . FILTER({cond})", value=o_var,
                 path_var=p_var)
         for prop in g.objects(shape, SH.property):
-            for check, body, value, path_var in self._violations(prop, v, depth + 1, top=top):
-                out.append((check, f"{vals} {body}", value, path_var))
+            for check, body, value, path_var, focus_var in self._violations(prop, v, depth + 1, top=top):
+                out.append((check, f"{vals} {body}", value, path_var, focus_var))
         for constraint in g.objects(shape, SH.sparql):
             if not top or depth > 0 and path is not None:
                 raise Unsupported("SPARQL-based constraints inside nested shapes")
@@ -444,7 +449,7 @@ class CompiledShapes:
 
     def _any(self, shape: rdflib.term.Node, f: str, depth: int) -> str:
         """A pattern with a solution iff the node bound to ``f`` does not conform to ``shape``."""
-        branches = [body for _, body, _, _ in self._violations(shape, f, depth)]
+        branches = [body for _, body, _, _, _ in self._violations(shape, f, depth)]
         if not branches:
             return "FILTER(false)"
         return " UNION ".join(f"{{ {b} }}" for b in branches)
@@ -495,9 +500,9 @@ class CompiledShapes:
                     if rdflib_datatype_ok(value.value, check.datatype):
                         continue
                 if check.value_is_focus and value is None:
-                    value = row["this"]
+                    value = row["focus"]
                 rpath = row["rpath"]
-                results.append(RawResult(row["this"], value, rpath if rpath is not None else check.path, check))
+                results.append(RawResult(row["focus"], value, rpath if rpath is not None else check.path, check))
         return results
 
     def _sparql(self, store: ox.Store, graph: ox.NamedNode | None) -> list[RawResult]:

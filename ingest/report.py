@@ -393,7 +393,7 @@ def render_github(results: list[ArticleResult], strict: bool) -> str:
 
     for r in results:
         for loc, message in r.errors:
-            command("error", loc, "newskg: unreadable input", message)
+            command("error", loc, "newskg: article or annotation error", message)
         for f in r.findings:
             v = f.violation
             kind = "error" if v.is_violation or strict else "warning"

@@ -98,7 +98,8 @@ def term_key(term: object) -> str | None:
         dt = str(term.datatype) if term.datatype else (str(rdflib.RDF.langString) if term.language else str(XSD_STRING))
         return json.dumps([str(term), dt, (term.language or "").lower()], ensure_ascii=False)
     if isinstance(term, ox.Literal):
-        return json.dumps([term.value, term.datatype.value, (term.language or "").lower()], ensure_ascii=False)
+        with _quiet_rdflib():
+            return term_key(_term(term))  # rdflib's normal form, as pySHACL reports it
     return str(term)
 
 
