@@ -103,22 +103,32 @@ def _kind_ok(etype: str, entry: Entry) -> bool:
     return extra is not None and entry.admin_type in extra
 
 
-def candidates(e: Entity, gaz: Gazetteer, context: list[str] | tuple[str, ...] = ()) -> list[Match]:
+def candidates(e: Entity, gaz: Gazetteer, context: list[str] | tuple[str, ...] = (),
+               memo: dict | None = None) -> list[Match]:
     """Gazetteer candidates for one entity, best first (the first of its names that
-    yields any).  Places: by type-compatible kind; actors: exact country names only."""
+    yields any).  Places: by type-compatible kind; actors: exact country names only.
+    ``memo`` (one article's) saves repeated lookups of the same name."""
+    memo = {} if memo is None else memo
+    ctx = tuple(sorted(set(context)))
+
+    def look(name: str, kinds: tuple[str, ...], fuzzy: bool = True) -> list[Match]:
+        k = (name, kinds, ctx, fuzzy)
+        if k not in memo:
+            memo[k] = gaz.lookup(name, kinds=kinds, context_keys=ctx, limit=50, fuzzy=fuzzy)
+        return memo[k]
+
     if e.is_place:
         kinds = TYPE_KINDS.get(e.type)
         if kinds is None:
             return []
         wanted = (*kinds, *EXTRA_KINDS.get(e.type, {}))
         for name in dict.fromkeys(_names(e)):
-            ms = [m for m in gaz.lookup(name, kinds=wanted, context_keys=context, limit=50)
-                  if _kind_ok(e.type, m.entry)]
+            ms = [m for m in look(name, wanted) if _kind_ok(e.type, m.entry)]
             if ms:
                 return ms
         return []
     if e.type in ACTOR_COUNTRY_TYPES:
-        ms = gaz.lookup(e.label, kinds=("country",), fuzzy=False)
+        ms = look(e.label, ("country",), fuzzy=False)
         return [m for m in ms if m.method in ("exact-label", "alias")]
     return []
 
@@ -163,15 +173,23 @@ def loose_key(name: str) -> str:
     return skeleton(" ".join(tokens)).replace("o", "u")
 
 
+_LOOSE: dict[int, dict[str, tuple[str, ...]]] = {}
+
+
 def _children(gaz: Gazetteer) -> dict[str, list[str]]:
+    """parent key -> child keys, and every entry's loose keys; built once per gazetteer."""
     idx = _CHILDREN.get(id(gaz))
     if idx is None:
         idx = {}
+        loose: dict[str, tuple[str, ...]] = {}
         for e in gaz.entries.values():
             if e.parent:
                 idx.setdefault(e.parent, []).append(e.key)
+            loose[e.key] = tuple(dict.fromkeys(loose_key(n) for n in e.names))
         _CHILDREN.clear()
+        _LOOSE.clear()
         _CHILDREN[id(gaz)] = idx
+        _LOOSE[id(gaz)] = loose
     return idx
 
 
@@ -195,12 +213,12 @@ def context_fuzzy(e: Entity, gaz: Gazetteer, context: Iterable[str]) -> tuple[Ma
     if not names:
         return None
     best: dict[str, float] = {}
+    loose = _LOOSE[id(gaz)]
     for k in inside:
         entry = gaz.entries[k]
         if not _kind_ok(e.type, entry):
             continue
-        for cand in entry.names:
-            ck = loose_key(cand)
+        for ck in loose[k]:
             for n in names:
                 longest = max(len(n), len(ck))
                 limit = int((1.0 - CONTEXT_FUZZY_MIN_SIMILARITY) * longest + 1e-9)
@@ -258,8 +276,9 @@ def link(annotation: Annotation, gazetteer: Gazetteer | None = None, *, relink: 
 
     new_links: dict[str, Link | None] = {}
     ties: list[str] = []
+    memo: dict = {}
     for eid in todo:  # pass 1: unambiguous
-        ms = candidates(ents[eid], gaz, [])
+        ms = candidates(ents[eid], gaz, [], memo)
         if not ms or ms[0].score < MIN_SCORE:
             new_links[eid] = None
         elif _tied(ms):
@@ -273,8 +292,8 @@ def link(annotation: Annotation, gazetteer: Gazetteer | None = None, *, relink: 
         context = [k for other, k in key_of.items() if other != eid]
         if e.located_in and e.located_in in key_of:
             context.append(key_of[e.located_in])
-        ms = candidates(e, gaz, context)
-        plain = candidates(e, gaz, [])
+        ms = candidates(e, gaz, context, memo)
+        plain = candidates(e, gaz, [], memo)
         m = ms[0]
         if m.context and not _tied(ms):
             new_links[eid] = _make_link(m, "context", min(m.score, plain[0].score), _runner_up(ms))
