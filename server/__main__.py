@@ -16,6 +16,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--base", default=None, help="base IRI of the data (default: $NEWSKG_BASE or https://w3id.org/newskg/id/)")
     parser.add_argument("--no-union-default-graph", dest="union_default_graph", action="store_false", default=None,
                         help="make the default graph the store's (empty) default graph instead of the union of all graphs")
+    parser.add_argument("--no-service", dest="allow_service", action="store_false", default=None,
+                        help="refuse queries and updates that use SERVICE (federation), with 400; allowed by default")
+    parser.add_argument("--update-timeout", dest="update_timeout", type=float, default=None,
+                        help="seconds a write may take before the request gets 503 (default 120; see docs/server.md)")
     parser.add_argument("--timeout", dest="query_timeout", type=float, default=None, help="default query timeout in seconds (default 30)")
     parser.add_argument("--max-timeout", dest="max_query_timeout", type=float, default=None, help="cap on the per-request 'timeout' (default 300)")
     parser.add_argument("--max-rows", type=int, default=None, help="cap on result rows/triples per query (default: none)")

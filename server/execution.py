@@ -12,7 +12,7 @@ import asyncio
 import json
 import signal
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import AsyncIterator
 
 from . import wire
@@ -44,7 +44,21 @@ class QueryJob:
     op: str = "query"  # or "dump": the whole dataset in ``graph_format``
 
     def message(self, generation: int, store: str) -> str:
-        return json.dumps({"generation": generation, "store": store, **asdict(self)})
+        return json.dumps(
+            {
+                "op": self.op,
+                "generation": generation,
+                "store": store,
+                "query": self.query,
+                "base_iri": self.base_iri,
+                "union_default_graph": self.union_default_graph,
+                "default_graphs": self.default_graphs,
+                "named_graphs": self.named_graphs,
+                "results_format": self.results_format,
+                "graph_format": self.graph_format,
+                "max_rows": self.max_rows,
+            }
+        )
 
 
 class QueryFailed(Exception):

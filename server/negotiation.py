@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .formats import Format, from_parameter
 
@@ -86,8 +87,11 @@ def choose(accept: str | None, candidates: tuple[Format, ...]) -> Format | None:
     return best
 
 
+@lru_cache(maxsize=1024)
 def negotiate(accept: str | None, format_param: str | None, candidates: tuple[Format, ...]) -> Format | None:
-    """``format`` parameter first (``UnknownFormat`` if it names nothing here), else the Accept header."""
+    """``format`` parameter first (``UnknownFormat`` if it names nothing here), else the Accept header.
+
+    Cached: clients send the same few Accept headers over and over."""
     if format_param:
         fmt = from_parameter(format_param, candidates)
         if fmt is None:

@@ -98,11 +98,16 @@ class Operation:
         return single(self.params, name)
 
 
-async def read_operation(request: Request, field_name: str, direct_type: str, limit: int) -> Operation:
-    """Decode a query (``field_name='query'``) or update request per SPARQL 1.1 Protocol §2.1/§2.2."""
+async def read_operation(
+    request: Request, field_name: str, direct_type: str, limit: int, url_params: dict[str, list[str]] | None = None
+) -> Operation:
+    """Decode a query (``field_name='query'``) or update request per SPARQL 1.1 Protocol §2.1/§2.2.
+
+    ``url_params``: the URL's parameters, if the caller parsed them already."""
     if request.method in ("GET", "HEAD") and len(request.scope.get("query_string", b"")) > limit:
         raise ProtocolError(414, f"The URL query string exceeds the limit of {limit} bytes; POST the {field_name} instead.")
-    url_params = parse_params(request.scope.get("query_string", b""), "URL query string")
+    if url_params is None:
+        url_params = parse_params(request.scope.get("query_string", b""), "URL query string")
     if request.method in ("GET", "HEAD"):
         if field_name == "update":
             raise ProtocolError(405, "SPARQL updates must be sent with POST.", {"Allow": "POST"})

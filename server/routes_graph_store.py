@@ -1,6 +1,6 @@
 """SPARQL 1.1 Graph Store HTTP Protocol at ``/store`` (``?default`` or ``?graph=IRI``).
 
-Reads stream through the query workers like any query; writes need the bearer token.
+``GET /store`` without either returns the whole dataset (TriG or N-Quads).  Reads stream through the query workers like any query; writes need the bearer token.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ router = APIRouter()
 
 TRIPLE_FORMATS = tuple(f for f in GRAPH_FORMATS if f.name in ("TURTLE", "N_TRIPLES", "RDF_XML", "JSON_LD"))
 DATASET_FORMATS = tuple(f for f in GRAPH_FORMATS if f.name in ("TRIG", "N_QUADS", "JSON_LD"))
+DUMP_FORMATS = tuple(f for f in GRAPH_FORMATS if f.name in ("TRIG", "N_QUADS"))
 
 
 def _target(request: Request) -> tuple[NamedNode | DefaultGraph | None, dict[str, list[str]]]:
@@ -71,7 +72,7 @@ async def read_graph(request: Request) -> Response:
     state = get_state(request)
     graph, params = _target(request)
     if graph is None:
-        raise ProtocolError(400, "Name the graph: '/store?graph=IRI' or '/store?default'.")
+        return _whole_dataset(request, state, params)
     try:
         fmt = negotiate(request.headers.get("accept"), (params.get("format") or [None])[0], GRAPH_FORMATS)
     except UnknownFormat as exc:
@@ -89,6 +90,30 @@ async def read_graph(request: Request) -> Response:
         named_graphs=None,
         results_format=None,
         graph_format=fmt.name,
+    )
+    return QueryResponse(state.executor, job, state.settings.max_query_timeout, {"Vary": "Accept"})
+
+
+def _whole_dataset(request: Request, state: AppState, params: dict[str, list[str]]) -> Response:
+    """``GET /store`` without a graph: every graph, as TriG or N-Quads, streamed by a worker."""
+    try:
+        fmt = negotiate(request.headers.get("accept"), (params.get("format") or [None])[0], DUMP_FORMATS)
+    except UnknownFormat as exc:
+        raise ProtocolError(400, f"Unknown format {exc} for the whole dataset; use trig or nq.") from None
+    if fmt is None:
+        raise ProtocolError(
+            406,
+            "The whole dataset is available as " + " or ".join(f.media_type for f in DUMP_FORMATS) + "; name a graph ('?graph=IRI' or '?default') for triple formats.",
+        )
+    job = QueryJob(
+        query="",
+        base_iri=None,
+        union_default_graph=False,
+        default_graphs=None,
+        named_graphs=None,
+        results_format=None,
+        graph_format=fmt.name,
+        op="dump",
     )
     return QueryResponse(state.executor, job, state.settings.max_query_timeout, {"Vary": "Accept"})
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from fastapi import APIRouter
 from pyoxigraph import NamedNode
 from starlette.requests import Request
@@ -9,12 +11,13 @@ from starlette.responses import RedirectResponse, Response
 
 from .auth import require_writer
 from .execution import QueryJob
-from .formats import GRAPH_FORMATS, HTML, RESULTS_FORMATS
+from .formats import GRAPH_FORMATS, HTML, RESULTS_FORMATS, Format
 from .negotiation import UnknownFormat, negotiate
 from .protocol import SPARQL_QUERY, SPARQL_UPDATE, Operation, ProtocolError, parse_params, read_operation
 from .responses import COMMON_HEADERS, QueryResponse
 from .service_description import render, service_description_turtle
-from .sparql_text import UsingConflict, apply_using_graphs, nesting_depth
+from .sparql_text import UsingConflict, apply_using_graphs, nesting_depth, uses_service
+from .settings import Settings
 from .state import AppState, endpoint_url, get_state
 
 router = APIRouter()
@@ -31,10 +34,17 @@ def _iris(values: list[str], name: str) -> list[str]:
     return values
 
 
-def _check_nesting(text: str, state: AppState) -> None:
-    depth = nesting_depth(text)
-    if depth > state.settings.max_nesting:
-        raise ProtocolError(400, f"The query is nested {depth} levels deep; this server allows at most {state.settings.max_nesting}.")
+def _check_text(text: str, state: AppState, what: str = "query") -> None:
+    settings = state.settings
+    depth = nesting_depth(text, settings.max_nesting)
+    if depth > settings.max_nesting:
+        raise ProtocolError(400, f"The {what} is nested {depth} levels deep; this server allows at most {settings.max_nesting}.")
+    if not settings.allow_service and uses_service(text):
+        raise ProtocolError(
+            400,
+            f"This server does not allow SERVICE (federated queries): remove the SERVICE clause from the {what}. "
+            "(The operator turned federation off with --no-service / NEWSKG_ALLOW_SERVICE=false.)",
+        )
 
 
 def _timeout(op: Operation, state: AppState) -> float:
@@ -61,8 +71,12 @@ def _union(op: Operation, state: AppState) -> bool:
 
 
 def _formats(request: Request, op: Operation) -> tuple[str | None, str | None]:
-    accept = request.headers.get("accept")
-    format_param = op.get("format")
+    return _formats_for(request.headers.get("accept"), op.get("format"))
+
+
+@lru_cache(maxsize=1024)
+def _formats_for(accept: str | None, format_param: str | None) -> tuple[str | None, str | None]:
+    """(results format, graph format) names for this Accept header and ``format`` parameter; cached."""
     chosen = []
     unknown = 0
     for candidates in (RESULTS_FORMATS, GRAPH_FORMATS):
@@ -84,14 +98,15 @@ def _formats(request: Request, op: Operation) -> tuple[str | None, str | None]:
 async def sparql(request: Request) -> Response:
     state = get_state(request)
     settings = state.settings
+    url_params = None
     if request.method in ("GET", "HEAD"):
         url_params = parse_params(request.scope.get("query_string", b""), "URL query string")
         if "query" not in url_params:
             if "update" in url_params:
                 raise ProtocolError(405, "SPARQL updates must be POSTed to /update.", {"Allow": "GET, POST"})
             return service_description(request, state, url_params)
-    op = await read_operation(request, "query", SPARQL_QUERY, settings.max_query_bytes)
-    _check_nesting(op.text, state)
+    op = await read_operation(request, "query", SPARQL_QUERY, settings.max_query_bytes, url_params)
+    _check_text(op.text, state)
     default_graphs = _iris(op.graphs("default-graph-uri"), "default-graph-uri")
     named_graphs = _iris(op.graphs("named-graph-uri"), "named-graph-uri")
     dataset_given = bool(default_graphs or named_graphs)
@@ -124,8 +139,14 @@ def service_description(request: Request, state: AppState, params: dict[str, lis
     if fmt is HTML:
         return RedirectResponse("/", status_code=303)
     settings = state.settings
-    turtle = service_description_turtle(endpoint_url(request, settings, "/sparql"), endpoint_url(request, settings, "/update"), settings)
-    return Response(render(turtle, fmt), media_type=fmt.content_type, headers={**COMMON_HEADERS, "Vary": "Accept"})
+    body = _service_description(endpoint_url(request, settings, "/sparql"), endpoint_url(request, settings, "/update"), settings, fmt)
+    return Response(body, media_type=fmt.content_type, headers={**COMMON_HEADERS, "Vary": "Accept"})
+
+
+@lru_cache(maxsize=64)
+def _service_description(endpoint: str, update_endpoint: str, settings: Settings, fmt: Format) -> bytes:
+    """Rendered once per endpoint URL and format (settings are fixed while the server runs)."""
+    return render(service_description_turtle(endpoint, update_endpoint, settings), fmt)
 
 
 @router.api_route("/update", methods=["GET", "HEAD", "POST"])
@@ -135,7 +156,7 @@ async def update(request: Request) -> Response:
         raise ProtocolError(405, "SPARQL updates must be sent with POST.", {"Allow": "POST"})
     require_writer(request, state.settings)
     op = await read_operation(request, "update", SPARQL_UPDATE, state.settings.max_query_bytes)
-    _check_nesting(op.text, state)
+    _check_text(op.text, state, "update")
     using = _iris(op.graphs("using-graph-uri"), "using-graph-uri")
     using_named = _iris(op.graphs("using-named-graph-uri"), "using-named-graph-uri")
     try:

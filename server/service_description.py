@@ -10,7 +10,7 @@ from .settings import Settings
 
 def service_description_turtle(endpoint: str, update_endpoint: str, settings: Settings) -> str:
     languages = ["sd:SPARQL11Query"] + (["sd:SPARQL11Update"] if settings.writes_enabled else [])
-    features = ["sd:BasicFederatedQuery"] + (["sd:UnionDefaultGraph"] if settings.union_default_graph else [])
+    features = (["sd:BasicFederatedQuery"] if settings.allow_service else []) + (["sd:UnionDefaultGraph"] if settings.union_default_graph else [])
     result_formats = [f.results_format().iri for f in RESULTS_FORMATS] + [f.rdf_format().iri for f in GRAPH_FORMATS]
     formats = ", ".join(f"<{iri}>" for iri in result_formats)
     lines = [

@@ -63,6 +63,10 @@ class Settings:
     queries_dir: Path = field(default_factory=lambda: REPO_ROOT / "queries")
     #: Quads listed per direction (as subject / as object) on a Linked Data page.
     describe_limit: int = 2000
+    #: Allow ``SERVICE`` (federated queries, e.g. to Wikidata).  Off: queries and updates using it get 400.
+    allow_service: bool = True
+    #: Seconds a SPARQL update (or other write) may run before the request gets 503 (see docs/server.md).
+    update_timeout: float = 120.0
     #: Public URL of the service (for the service description and base IRIs); derived from the request if unset.
     public_url: str | None = None
 
@@ -92,7 +96,7 @@ class Settings:
         settings = replace(self, **changes)
         if not settings.base.startswith(("http://", "https://")):
             raise ValueError(f"base must be an http(s) IRI, got {settings.base!r}")
-        if settings.query_timeout <= 0 or settings.max_query_timeout <= 0:
+        if settings.query_timeout <= 0 or settings.max_query_timeout <= 0 or settings.update_timeout <= 0:
             raise ValueError("timeouts must be positive")
         if settings.min_idle_workers < 1 or settings.max_workers < settings.min_idle_workers:
             raise ValueError("need 1 <= min_idle_workers <= max_workers")
@@ -113,6 +117,8 @@ _PARSERS = {
     "store": Path,
     "queries_dir": Path,
     "union_default_graph": _bool,
+    "allow_service": _bool,
+    "update_timeout": float,
     "query_timeout": float,
     "max_query_timeout": float,
     "max_rows": _optional_int,

@@ -50,7 +50,11 @@ def tokens(text: str) -> Iterator[Token]:
             depth += 1
 
 
-def nesting_depth(text: str) -> int:
+def nesting_depth(text: str, limit: int | None = None) -> int:
+    """The deepest bracket nesting outside strings, IRIs and comments.  With ``limit``, a text with
+    at most ``limit`` opening brackets in all is not tokenized (it cannot be nested deeper)."""
+    if limit is not None and text.count("{") + text.count("(") + text.count("[") <= limit:
+        return 0
     deepest = 0
     for token in tokens(text):
         if token.kind == "open":
@@ -82,3 +86,37 @@ def apply_using_graphs(update: str, using: list[str], using_named: list[str]) ->
     for position in reversed(insert_at):
         update = update[:position] + clause + update[position:]
     return update
+
+
+_CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+
+
+def _unescape_codepoints(text: str) -> str:
+    # SPARQL 1.1 §19.2: \uXXXX / \UXXXXXXXX escapes are replaced before parsing, keywords included.
+    def replace(match: re.Match[str]) -> str:
+        try:
+            return chr(int(match.group(1) or match.group(2), 16))
+        except (ValueError, OverflowError):
+            return match.group(0)
+
+    return _CODEPOINT.sub(replace, text) if "\\u" in text or "\\U" in text else text
+
+
+def uses_service(text: str) -> bool:
+    """Whether a query or update contains the ``SERVICE`` keyword (federation).
+
+    Errs on the side of yes: the keyword counts anywhere outside strings, IRIs and comments, unless
+    it is glued to ``?``/``$`` (a variable) or to a ``:`` (part of a prefixed name)."""
+    text = _unescape_codepoints(text)
+    if "service" not in text.lower():
+        return False
+    previous: Token | None = None
+    for token in tokens(text):
+        if token.kind == "word" and token.text.upper() == "SERVICE":
+            glued_before = previous is not None and previous.start + len(previous.text) == token.start and previous.text in ("?", "$", ":")
+            end = token.start + len(token.text)
+            glued_after = text[end : end + 1] == ":"
+            if not glued_before and not glued_after:
+                return True
+        previous = token
+    return False
