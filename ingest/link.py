@@ -181,16 +181,22 @@ def _children(gaz: Gazetteer) -> dict[str, list[str]]:
     idx = _CHILDREN.get(id(gaz))
     if idx is None:
         idx = {}
-        loose: dict[str, tuple[str, ...]] = {}
         for e in gaz.entries.values():
             if e.parent:
                 idx.setdefault(e.parent, []).append(e.key)
-            loose[e.key] = tuple(dict.fromkeys(loose_key(n) for n in e.names))
         _CHILDREN.clear()
         _LOOSE.clear()
         _CHILDREN[id(gaz)] = idx
-        _LOOSE[id(gaz)] = loose
+        _LOOSE[id(gaz)] = {}  # filled on demand
     return idx
+
+
+def _loose_keys(gaz: Gazetteer, key: str) -> tuple[str, ...]:
+    cache = _LOOSE[id(gaz)]
+    got = cache.get(key)
+    if got is None:
+        got = cache[key] = tuple(dict.fromkeys(loose_key(n) for n in gaz.entries[key].names))
+    return got
 
 
 def context_fuzzy(e: Entity, gaz: Gazetteer, context: Iterable[str]) -> tuple[Match, float, str | None] | None:
@@ -213,12 +219,11 @@ def context_fuzzy(e: Entity, gaz: Gazetteer, context: Iterable[str]) -> tuple[Ma
     if not names:
         return None
     best: dict[str, float] = {}
-    loose = _LOOSE[id(gaz)]
     for k in inside:
         entry = gaz.entries[k]
         if not _kind_ok(e.type, entry):
             continue
-        for ck in loose[k]:
+        for ck in _loose_keys(gaz, k):
             for n in names:
                 longest = max(len(n), len(ck))
                 limit = int((1.0 - CONTEXT_FUZZY_MIN_SIMILARITY) * longest + 1e-9)
