@@ -87,7 +87,8 @@ class ArticleResult:
 # ---------------------------------------------------------------------------- matching helpers
 
 def _norm(text: str | None) -> str:
-    t = (text or "").lower().replace("’", "'").replace("‘", "'")
+    t = re.sub(r"\s*\([^)]*\)", "", text or "")  # "officials (unnamed)": the note is no part of the name
+    t = t.lower().replace("’", "'").replace("‘", "'")
     t = re.sub(r"\b(the|a|an)\b", " ", t)
     t = re.sub(r"[^a-z0-9' ]+", " ", t)
     return " ".join(t.split())

@@ -13,7 +13,7 @@ REPORT_VERBS: dict[str, str] = {
     "allege": "asserts", "estimate": "asserts", "disclose": "asserts", "quote": "asserts",
     "confirm": "confirms", "acknowledge": "confirms", "admit": "confirms", "verify": "confirms",
     "deny": "denies", "reject": "denies", "dismiss": "denies", "refute": "denies",
-    "accuse": "accuses", "blame": "accuses",
+    "accuse": "accuses", "blame": "accuses", "attribute": "accuses",
 }
 # reporting verbs whose direct object (not a clause) is the content
 OBJECT_CONTENT_VERBS = frozenset({"confirm", "deny", "reject", "dismiss", "refute", "acknowledge", "admit", "report", "announce", "claim"})
@@ -213,3 +213,28 @@ SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
 VAGUE_COUNTS: dict[str, int] = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000, "several": 3, "many": 2, "numerous": 2}
 LOWER_BOUND = ("at least", "more than", "over", "upwards of", "in excess of", "no fewer than", "at minimum")
 UPPER_BOUND = ("up to", "at most", "fewer than", "less than", "no more than", "nearly", "almost", "under")
+
+# titles before a name ("Chief Superintendent Graciano Mijares"): a role, not part of the name
+TITLE_WORDS = frozenset({
+    "chief", "superintendent", "general", "lieutenant", "colonel", "major", "captain", "admiral",
+    "commander", "minister", "president", "prime", "deputy", "governor", "regional", "provincial",
+    "senior", "dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "sheikh", "mayor", "senator",
+    "secretary", "spokesman", "spokeswoman", "spokesperson", "inspector", "sergeant", "police",
+    "brigadier", "brigadier-general", "judge", "prosecutor", "ambassador", "king", "queen", "prince",
+    "pope", "officer", "director", "head", "leader", "interior", "defence", "defense", "foreign",
+})
+
+# nouns for places that are no administrative unit: the scene of an event
+FACILITY_NOUNS = frozenset({
+    "camp", "school", "market", "marketplace", "cathedral", "church", "mosque", "temple", "synagogue",
+    "hall", "headquarters", "hospital", "clinic", "airport", "base", "checkpoint", "post", "bridge",
+    "station", "compound", "embassy", "consulate", "hotel", "restaurant", "cafe", "shop", "store",
+    "mall", "stadium", "university", "college", "prison", "jail", "court", "courthouse", "office",
+    "building", "house", "home", "residence", "parliament", "palace", "port", "harbour", "harbor",
+    "square", "park", "gardens", "garden", "street", "road", "highway", "motorway", "bazaar",
+    "factory", "plant", "refinery", "mine", "field", "oilfield", "barracks", "outpost", "village",
+    "town", "neighbourhood", "neighborhood", "suburb", "district", "area", "forest", "border",
+    "crossing", "checkpoint", "convoy", "bus", "train", "car", "vehicle", "boat", "ship", "vessel",
+    "prefecture", "ministry", "centre", "center", "club", "bar", "nightclub", "concert", "rally",
+})
+AREA_NOUNS = frozenset({"area", "forest", "border", "neighbourhood", "neighborhood", "suburb", "village", "town", "field", "square", "street", "road", "highway", "crossing"})

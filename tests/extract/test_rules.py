@@ -39,7 +39,9 @@ def test_according_to_and_bounds(run):
     (cas,) = ann.casualties
     assert (cas.kind, cas.count, cas.at_least) == ("killed", None, 15)
     assert ann.events[0].type == "suicide_bombing"
-    assert e[ann.events[0].place].link is not None  # Kabul from the gazetteer
+    market = e[ann.events[0].place]  # the scene: a market, in Kabul (from the gazetteer)
+    assert market.type == "facility" and market.label == "market"
+    assert e[market.located_in].link is not None and e[market.located_in].label == "Kabul"
 
 
 def test_negated_and_empty_reporting_are_not_statements(run):
@@ -68,7 +70,9 @@ def test_others_refers_back_and_role_before_name(run):
     figures = {(c.kind, c.count, e[c.group].label) for c in ann.casualties}
     assert figures == {("killed", 4, "policemen"), ("wounded", 2, "policemen")}
     ev = ann.events[0]
-    assert ev.type == "attack" and "Ghazni" in e[ev.place].label
+    post = e[ev.place]  # "a police post in central Ghazni province"
+    assert ev.type == "attack" and post.label == "police post" and post.type == "facility"
+    assert "Ghazni" in e[post.located_in].label and e[post.located_in].type == "province"
     assert any(p.role == "attacker" and e[p.actor].label == "Gunmen" for p in ann.participants)
     # both figures reported by the police chief
     assert all(c.claim in st.claims for c in ann.casualties)

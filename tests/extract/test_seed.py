@@ -66,7 +66,9 @@ def test_events_merged_dated_and_placed(seed, seed_article):
     attack = next(ev for ev in seed.events if ev.type == "attack")
     r = dates.resolve(attack.date, seed_article.meta.published)
     assert (r.earliest, r.latest) == (dt.date(2018, 8, 1), dt.date(2018, 8, 27))
-    assert "Dasht" in e[attack.place].label
+    town = e[attack.place]  # "the border town in Takhar's Dasht-e Qala district"
+    assert town.label == "border town" and town.type == "settlement"
+    assert "Dasht" in e[town.located_in].label and e[e[town.located_in].located_in].qid == "Q186395"
     # "no permission to clash" is no event mention
     mentions = [m.start for ev in seed.events for m in ev.mentions]
     assert seed_article.text.index("permission to clash") + 14 not in mentions
