@@ -1722,9 +1722,20 @@ class ArticleRules:
         srcs = []
         for x in [pobj] + list(pobj.conjuncts):
             src = self.ent_of(x) or self.np_actor(x, speaker=True)
-            if src is None and x.lemma_ in ("report", "account", "reports", "accounts", "media"):
-                label = self.text[self.c(x.left_edge):self.ce(x)]
-                src = self.table.add("anonymous_source", f"unnamed {label}", self.c(x.left_edge), self.ce(x), key=f"actor:anon:unnamed {norm(label)}", confidence=0.5)
+            if src is None and x.pos_ == "NOUN":
+                toks = [y for y in x.subtree if y.i <= x.i or (y.dep_ in ("acl", "prep", "pobj", "amod", "compound") and y.i - x.i < 6)]
+                toks = [y for y in toks if not (y.i > x.i and y.dep_ == "cc")]
+                ls, le = _tok_span([y for y in toks if y.dep_ != "det"] or [x])
+                label = self.text[self.o + ls:self.o + le]
+                low = x.lower_
+                country = next((self.table.country_of_demonym(y.text) for y in toks if self.table.is_demonym(y.text)), None)
+                if low in ("media", "press", "newspaper", "newspapers", "television", "tv", "outlet", "outlets", "agency", "broadcaster"):
+                    src = self.table.add("media_outlet", label, self.o + ls, self.o + le, confidence=0.5)
+                elif low in ("report", "reports", "account", "accounts", "video", "videos", "footage", "post", "posts", "sources", "source", "estimates", "figures", "data", "statement", "statements"):
+                    typ = "collective_source" if x.tag_ == "NNS" else "anonymous_source"
+                    label = label if x.lower_ not in ("report", "reports") or label.lower() != low else f"unnamed {label}"
+                    src = self.table.add(typ, label, self.o + ls, self.o + le, key=f"actor:anon:{norm(label)}", confidence=0.5,
+                                         country=country.id if country else None)
             if src is not None and src.type not in PLACE_TYPES:
                 srcs.append(src)
         if not srcs:
