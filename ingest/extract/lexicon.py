@@ -191,7 +191,7 @@ CASUALTY_VERBS: dict[str, str] = {
     "murder": "killed", "perish": "killed", "massacre": "killed", "shoot": "killed", "drown": "killed",
     "wound": "wounded", "injure": "wounded", "hurt": "wounded", "maim": "wounded",
     "capture": "captured", "abduct": "captured", "kidnap": "captured", "seize": "captured",
-    "detain": "captured", "arrest": "captured", "take": "captured",
+    "detain": "captured", "arrest": "captured", "take": "captured", "apprehend": "captured", "nab": "captured",
     "miss": "missing", "displace": "displaced",
 }
 CASUALTY_ADJ: dict[str, str] = {

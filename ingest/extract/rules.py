@@ -834,7 +834,11 @@ class ArticleRules:
             lemma = tok.lemma_.lower()
             kind = None
             group_tok = None
-            if tok.pos_ in ("VERB", "AUX") or tok.tag_ in ("VBN", "VBD", "VBG"):
+            lives = next((c for c in tok.children if c.dep_ == "dobj" and c.lower_ in ("lives", "life")), None)
+            if lives is not None and lemma in ("lose", "claim", "take", "cost"):
+                group_tok = lives if lemma != "lose" else next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                kind = "killed"
+            elif tok.pos_ in ("VERB", "AUX") or tok.tag_ in ("VBN", "VBD", "VBG"):
                 kind = L.CASUALTY_VERBS.get(lemma)
                 if kind is None or _negated(tok):
                     continue
@@ -851,6 +855,8 @@ class ArticleRules:
                     group_tok = (passive or active or [None])[0]
                     if group_tok is None and tok.dep_ in ("acl", "amod") and tok.head.pos_ in ("NOUN", "PRON", "NUM"):
                         group_tok = tok.head
+                    if group_tok is None and subj and subj[0].like_num:
+                        group_tok = subj[0]  # "16 injured"
                 if lemma == "miss" and not any(c.lower_ == "missing" for c in [tok]):
                     continue
             elif tok.lower_ in L.CASUALTY_ADJ and tok.dep_ in ("acomp", "oprd", "amod", "attr", "appos", "conj", "advmod", "dobj", "nsubj", "xcomp", "ccomp", "npadvmod"):
@@ -879,6 +885,8 @@ class ArticleRules:
                     group_tok = tok.head if tok.head.pos_ in ("NOUN", "NUM", "PRON") else None
                 else:
                     group_tok = tok.head if tok.head.pos_ in ("NOUN", "NUM") else None
+                if group_tok is None and any(c.dep_ == "nummod" for c in tok.children):
+                    group_tok = tok  # "left at least five dead"
             if kind is None or group_tok is None:
                 continue
             cnt = self._count(group_tok)
@@ -928,6 +936,11 @@ class ArticleRules:
                 group = self.table.add("people_group", label, self.o + gs_, self.o + ge_, confidence=0.5)
             else:
                 group = None if (head_noun.like_num or head_noun.lower_ in L.VAGUE_COUNTS) else self.np_actor(head_noun)
+                if group is None and head_noun.pos_ in ("NOUN", "PROPN") and head_noun.lower_ not in L.CASUALTY_ADJ and head_noun.lower_ not in ("lives", "life"):
+                    toks = [x for x in head_noun.subtree if x.i <= head_noun.i and x.dep_ in ("compound", "amod", "nmod")] + [head_noun]
+                    toks = sorted({x.i: x for x in toks}.values(), key=lambda x: x.i)
+                    gs_, ge_ = self.c(toks[0]), self.ce(toks[-1])
+                    group = self.table.add("people_group", self.text[gs_:ge_], gs_, ge_, confidence=0.5)
             if group is None:
                 group = self.table.add("people_group", "people", self.c(group_tok), self.ce(group_tok) if not group_tok.like_num else self.ce(group_tok), key="actor:people", confidence=0.4)
             if group.type in PLACE_TYPES:
@@ -936,6 +949,12 @@ class ArticleRules:
             end = max(self.ce(tok), self.ce(group_tok))
             found.append((tok, group, kind, count, at_least, at_most, start, end))
             self.last_group = group.id
+        dedup = []
+        for f in found:
+            if any(f[1].id == g[1].id and f[2] == g[2] and f[3:6] == g[3:6] and f[6] < g[7] and g[6] < f[7] for g in dedup):
+                continue
+            dedup.append(f)
+        found = dedup
         if not found:
             return
         # the event each figure belongs to: "killed in a clash" -> the clash; else the
