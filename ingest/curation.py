@@ -31,26 +31,33 @@ class AnnotationError(Exception):
         )
 
 
-def _to_python(node: yaml.Node, where: Location, lines: dict[Location, int]) -> Any:
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available
+
+
+def _record_lines(node: yaml.Node, data: Any, where: Location, lines: dict[Location, int]) -> None:
     lines[where] = node.start_mark.line + 1
-    if isinstance(node, yaml.MappingNode):
-        result: dict[Any, Any] = {}
-        for key_node, value_node in node.value:
-            key = yaml.safe_load(yaml.serialize(key_node))
-            result[key] = _to_python(value_node, (*where, key), lines)
-        return result
-    if isinstance(node, yaml.SequenceNode):
-        return [_to_python(item, (*where, i), lines) for i, item in enumerate(node.value)]
-    return yaml.safe_load(yaml.serialize(node))
+    if isinstance(node, yaml.MappingNode) and isinstance(data, dict):
+        # The constructed mapping keeps the node's key order; pair them up.
+        for (_, value_node), (key, value) in zip(node.value, data.items()):
+            _record_lines(value_node, value, (*where, key), lines)
+    elif isinstance(node, yaml.SequenceNode) and isinstance(data, list):
+        for i, (item_node, item) in enumerate(zip(node.value, data)):
+            _record_lines(item_node, item, (*where, i), lines)
 
 
 def parse_yaml_with_lines(text: str) -> tuple[Any, dict[Location, int]]:
     """The YAML document as Python data, and the line of every value by its key path."""
-    node = yaml.compose(text, Loader=yaml.SafeLoader)
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None, {}
+        data = loader.construct_document(node)
+    finally:
+        loader.dispose()
     lines: dict[Location, int] = {}
-    if node is None:
-        return None, lines
-    return _to_python(node, (), lines), lines
+    _record_lines(node, data, (), lines)
+    return data, lines
 
 
 def _line_for(loc: Location, lines: dict[Location, int]) -> int | None:

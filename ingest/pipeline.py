@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import importlib
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Literal
 
@@ -81,44 +81,86 @@ def build(article: Article, base: str, shapes: rdflib.Graph | None = None) -> tu
     return annotation, graph, report
 
 
-def process(article: Article, base: str, store: ox.Store | None, shapes: rdflib.Graph | None = None) -> Outcome:
+def prepare(article: Article, base: str, shapes: rdflib.Graph | None = None) -> tuple[Outcome, ArticleGraph | None]:
+    """Annotate, link, map and validate one article: its outcome ("valid", "invalid" or
+    "error") and, when valid, the graph to store."""
     try:
         annotation, graph, report = build(article, base, shapes)
     except AnnotationError as err:
-        return Outcome(article.source, article.id, "error", errors=tuple(str(err).splitlines()), line=article.line)
+        return Outcome(article.source, article.id, "error", errors=tuple(str(err).splitlines()), line=article.line), None
     except (MappingError, NoAnnotator) as err:
-        return Outcome(article.source, article.id, "error", errors=(f"{article.source}: {err}",), line=article.line)
+        return Outcome(article.source, article.id, "error", errors=(f"{article.source}: {err}",), line=article.line), None
     kind = annotation.provenance.kind
     if not report.conforms and report.errors:
-        return Outcome(article.source, article.id, "invalid", kind, len(graph.quads), report, line=article.line)
-    if store is not None:
-        try:
-            replace_article(store, base, graph)
-        except OSError as err:
-            return Outcome(article.source, article.id, "error", kind, errors=(f"{article.source}: store write failed: {err}",))
-        return Outcome(article.source, article.id, "stored", kind, len(graph.quads), report, line=article.line)
-    return Outcome(article.source, article.id, "valid", kind, len(graph.quads), report, line=article.line)
+        return Outcome(article.source, article.id, "invalid", kind, len(graph.quads), report, line=article.line), None
+    return Outcome(article.source, article.id, "valid", kind, len(graph.quads), report, line=article.line), graph
 
 
-FLUSH_EVERY = 50
-"""Articles stored between two flushes of the store: without them the store's in-memory write
-buffers grow with every article (about 1 MB per article measured here); with them memory
-stays flat however many articles a run ingests."""
+def _stored(outcome: Outcome) -> Outcome:
+    return replace(outcome, status="stored")
+
+
+def _write_failed(outcome: Outcome, err: OSError) -> Outcome:
+    return replace(outcome, status="error", errors=(f"{outcome.source}: store write failed: {err}",))
+
+
+def process(article: Article, base: str, store: ox.Store | None, shapes: rdflib.Graph | None = None) -> Outcome:
+    """One article through every stage; stored (replacing any earlier version) when valid."""
+    outcome, graph = prepare(article, base, shapes)
+    if store is None or graph is None:
+        return outcome
+    try:
+        replace_article(store, base, graph)
+    except OSError as err:
+        return _write_failed(outcome, err)
+    return _stored(outcome)
+
+
+BATCH_ARTICLES = 50
+"""New articles written together in one transaction (and then flushed). One transaction per
+batch instead of per article makes loading about 2x faster, and flushing after each batch
+keeps memory flat: without it the store's write buffers grow by about 1 MB per article."""
 
 
 def run(paths: list[Path], base: str, store: ox.Store | None, shapes: rdflib.Graph | None = None) -> Iterator[Outcome]:
-    """Process every article under ``paths``; with ``store=None`` validate only."""
-    stored = 0
+    """Process every article under ``paths``; with ``store=None`` validate only.
+
+    Articles new to the store are written in batches of BATCH_ARTICLES, each batch one
+    transaction (all of it or none of it); an article the store already holds is replaced at
+    once by one atomic update. An outcome says "stored" only once its data is written."""
+    pending: list[tuple[Outcome, ArticleGraph]] = []
+
+    def commit() -> list[Outcome]:
+        if not pending or store is None:
+            return []
+        batch = list(pending)
+        pending.clear()
+        try:
+            store.extend([q for _, graph in batch for q in graph.quads])
+            store.flush()
+        except OSError as err:
+            return [_write_failed(outcome, err) for outcome, _ in batch]
+        return [_stored(outcome) for outcome, _ in batch]
+
     for item in read_articles(paths):
         if isinstance(item, ArticleError):
             yield Outcome(item.path, None, "error", errors=(str(item),), line=item.line)
             continue
-        outcome = process(item, base, store, shapes)
-        if store is not None and outcome.status == "stored":
-            stored += 1
-            if stored % FLUSH_EVERY == 0:
-                store.flush()
-        yield outcome
+        outcome, graph = prepare(item, base, shapes)
+        if store is None or graph is None:
+            yield outcome
+        elif store.contains_named_graph(graph.document_graph):
+            yield from commit()
+            try:
+                replace_article(store, base, graph)
+                yield _stored(outcome)
+            except OSError as err:
+                yield _write_failed(outcome, err)
+        else:
+            pending.append((outcome, graph))
+            if len(pending) >= BATCH_ARTICLES:
+                yield from commit()
+    yield from commit()
 
 
 def ingest_text(store: ox.Store, text: str, metadata: dict[str, Any], base: str | None = None) -> Outcome:
