@@ -111,6 +111,12 @@ def _tok_span(tokens) -> tuple[int, int]:  # noqa: ANN001
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
 
 
+def _first(tokens):  # noqa: ANN001, ANN202
+    """The first token that is not whitespace."""
+    real = [t for t in tokens if not t.is_space and not t.is_punct] or list(tokens)
+    return min(real, key=lambda t: t.i)
+
+
 def _subtree_minus(root, excluded_roots=()) -> list:  # noqa: ANN001
     excluded = set()
     for ex in excluded_roots:
@@ -796,7 +802,7 @@ class ArticleRules:
             else:
                 return None
         num = nums[0]
-        toks = sorted([x for x in num.subtree], key=lambda x: x.i)
+        toks = sorted([x for x in num.subtree if not x.is_space], key=lambda x: x.i) or [num]
         words = " ".join(x.lower_ for x in toks)
         value = self._number(toks)
         if value is None:
@@ -906,11 +912,11 @@ class ArticleRules:
                     else:
                         ok = False
                 if ok and total:
-                    first_tok = min([group_tok] + conj, key=lambda x: x.left_edge.i).left_edge
+                    first_tok = _first([x for g in [group_tok] + conj for x in g.subtree])
                     cnt = (total, None, None, first_tok)
             elif cnt is None and group_tok.pos_ == "NOUN" and group_tok.tag_ == "NN" and any(
                     c.dep_ in ("det", "poss") and c.lower_ in ("a", "an", "the", "his", "her", "their", "this", "that") for c in group_tok.children):
-                cnt = (1, None, None, group_tok.left_edge)
+                cnt = (1, None, None, _first(list(group_tok.subtree)))
             elif cnt is None and group_tok.pos_ == "PROPN":
                 person = self.ent_of(group_tok)
                 if person is not None and person.type == "person":
@@ -1756,15 +1762,26 @@ class ArticleRules:
                     src = self.table.add(typ, label, self.o + ls, self.o + le, key=f"actor:anon:{norm(label)}", confidence=0.5,
                                          country=country.id if country else None)
             if src is not None and src.type not in PLACE_TYPES:
-                srcs.append(src)
+                role = aff = None
+                if src.type == "person":
+                    sp, role, aff = self._speaker(x)
+                    if role is None:
+                        titles = [y for y in x.lefts if y.dep_ == "compound" and y.lower_ in L.TITLE_WORDS]
+                        if titles:
+                            role = self.text[self.c(titles[0]):self.ce(titles[-1])]
+                            src.role = src.role or role
+                    rest = [c for c in x.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "at")]
+                    if rest and role:
+                        role = role + " " + self.text[self.c(rest[0]):self.ce(rest[0].right_edge)]
+                        aff = aff or self._affiliation(x)
+                srcs.append((src, role, aff))
         if not srcs:
             return
-        if len(srcs) > 1:
-            for extra in srcs[1:]:
-                self._according_one(tok, extra)
-        self._according_one(tok, srcs[0])
+        for extra, role, aff in srcs[1:]:
+            self._according_one(tok, extra, role, aff)
+        self._according_one(tok, *srcs[0])
 
-    def _according_one(self, tok, src) -> None:  # noqa: ANN001
+    def _according_one(self, tok, src, role=None, aff=None) -> None:  # noqa: ANN001
         head = tok.head
         # an attribution verb already in the clause: the source is its channel
         report_verb = head if head.lemma_ in L.REPORT_VERBS else None
@@ -1781,7 +1798,8 @@ class ArticleRules:
         s, e = _tok_span(content)
         if e <= s:
             return
-        st = Stmt(src.id, (self.o + s, self.o + e), "asserts", self.c(tok), confidence=0.6)
+        st = Stmt(src.id, (self.o + s, self.o + e), "asserts", self.c(tok), confidence=0.6, role=role or src.role,
+                  on_behalf_of=aff.id if aff is not None and aff.id != src.id else None)
         self._stance_from_content(st, content, head)
         self.stmts.append(st)
         self.last_speaker = src.id
@@ -2007,6 +2025,30 @@ class ArticleRules:
                 stmts_out.append(Statement(
                     id=f"st_{len(stmts_out) + 1}", speaker=self.publisher.id, claims=tuple(claims),
                     span=Span(start=a2, end=b2, text=self.text[a2:b2]), stance="asserts", confidence=0.3))
+        # every claim with content is attributed: what no statement carries is the publisher's
+        if self.publisher is not None:
+            referenced = {c for x in stmts_out for c in x.claims}
+            pending: dict[int, list[str]] = {}
+            for it in items_sorted:
+                if it.claim not in referenced:
+                    pending.setdefault(sent_of(it.pos), []).append(it.claim)
+                    referenced.add(it.claim)
+            ends = {a: b for a, b in self.sentence_ranges}
+            for k, claims in pending.items():
+                existing = next((i for i, x in enumerate(stmts_out) if x.speaker == self.publisher.id and k in ends and x.span.start >= k and x.span.end <= ends[k]), None)
+                if existing is not None:
+                    x = stmts_out[existing]
+                    stmts_out[existing] = x.model_copy(update={"claims": tuple(dict.fromkeys((*x.claims, *claims)))})
+                    continue
+                a, b = (k, ends[k]) if k in ends else (0, len(self.text))
+                txt = self.text[a:b]
+                a2 = a + len(txt) - len(txt.lstrip(" \t\n\"”’'"))
+                b2 = b - (len(txt) - len(txt.rstrip(" \t\n.!?;:")))
+                if b2 <= a2:
+                    a2, b2 = a, b
+                stmts_out.append(Statement(
+                    id=f"st_{len(stmts_out) + 1}", speaker=self.publisher.id, claims=tuple(dict.fromkeys(claims)),
+                    span=Span(start=a2, end=b2, text=self.text[a2:b2]), stance="asserts", confidence=0.4))
         # conflicting accounts: different speakers name different participants of one event
         claim_speakers: dict[str, set[str]] = {}
         for st in stmts_out:
