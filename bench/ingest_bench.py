@@ -62,6 +62,7 @@ def make_folder(folder: Path, n: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=200)
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 2, help="worker processes for the parallel run")
     args = parser.parse_args()
     n = args.articles
 
@@ -106,17 +107,21 @@ def main() -> None:
         folder.mkdir()
         make_folder(folder, n)
         del graphs, all_quads
-        store = ox.Store(str(tmp_path / "pipeline"))
         marks = []
-        t0 = time.perf_counter()
-        stored = 0
-        for outcome in pipeline.run([folder], BASE, store):
-            assert outcome.status == "stored", outcome
-            stored += 1
-            if stored in {n // 4, n // 2, n}:
-                marks.append((stored, rss_mb()))
-        e2e_s = time.perf_counter() - t0
+        e2e: dict[int, float] = {}
+        for jobs in (1, args.jobs):
+            store = ox.Store(str(tmp_path / f"pipeline-{jobs}"))
+            t0 = time.perf_counter()
+            stored = 0
+            for outcome in pipeline.run([folder], BASE, store, jobs=jobs):
+                assert outcome.status == "stored", outcome
+                stored += 1
+                if jobs == 1 and stored in {n // 4, n // 2, n}:
+                    marks.append((stored, rss_mb()))
+            e2e[jobs] = time.perf_counter() - t0
+            del store
         shutil.rmtree(folder)
+        e2e_s = min(e2e.values())
 
     map_med, val_med = statistics.median(map_ms), statistics.median(val_ms)
     load_per = load_s / n * 1e3
@@ -129,15 +134,16 @@ def main() -> None:
         print(f"{name:<34}{ms:>12.2f}{ms / total:>8.0%}")
     print()
     print(f"{'run':<44}{'seconds':>9}{'articles/s':>12}{'quads/s':>12}")
-    for name, secs in (("end to end: pipeline.run (read..store)", e2e_s),
+    for name, secs in (("end to end, 1 process (read..store)", e2e[1]),
+                       (f"end to end, {args.jobs} worker processes", e2e[args.jobs]),
                        ("stages: map + validate + batched load", total * n / 1e3),
                        ("baseline: pyoxigraph bulk_extend", bulk_s)):
         print(f"{name:<44}{secs:>9.2f}{n / secs:>12.1f}{q / secs:>12,.0f}")
     print()
-    print(f"ratio end to end / bulk load:        {e2e_s / bulk_s:6.1f}x  (goal <= 3x)")
+    print(f"ratio end to end / bulk load:        {e2e_s / bulk_s:6.1f}x  (goal <= 3x; best of the two runs)")
     print(f"ratio stages (map+validate+load) / bulk load: {total * n / 1e3 / bulk_s:6.1f}x")
     print(f"share of the stages spent in SHACL:  {val_med / total:6.0%}")
-    print("end-to-end peak RSS (MB) after n articles: " + ", ".join(f"{k}: {v:.0f}" for k, v in marks))
+    print("end-to-end peak RSS (MB, 1 process) after n articles: " + ", ".join(f"{k}: {v:.0f}" for k, v in marks))
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ still processed); 2 usage or I/O errors.
 from __future__ import annotations
 
 import gc
+import os
 import sys
 from enum import Enum
 from pathlib import Path
@@ -73,13 +74,15 @@ def print_outcome(outcome: pipeline.Outcome) -> None:
             err.print(f"  {v.severity}: {v.focus}{label}: {v.message}{span}", highlight=False, soft_wrap=True)
 
 
-def _ingest_into(db: ox.Store, targets: list[Path], base_value: str, quiet: bool) -> tuple[dict[str, int], int]:
+def _ingest_into(db: ox.Store, targets: list[Path], base_value: str, quiet: bool, jobs: int | None) -> tuple[dict[str, int], int]:
     try:
         load_ontology(db, base_value)
         load_gazetteer(db, base_value)
     except OSError as e:
         raise _fail(f"cannot write the ontology graph: {e}") from None
     total = sum(1 for _ in discover(targets))
+    if jobs is None:  # worker processes pay off from a few dozen articles on
+        jobs = min(os.cpu_count() or 1, 4) if total >= 24 else 1
     counts = {"stored": 0, "invalid": 0, "error": 0}
     quads = 0
     with Progress(
@@ -87,7 +90,7 @@ def _ingest_into(db: ox.Store, targets: list[Path], base_value: str, quiet: bool
         TimeElapsedColumn(), console=err, disable=quiet or not err.is_terminal,
     ) as progress:
         task = progress.add_task("ingesting", total=total)
-        for outcome in pipeline.run(targets, base_value, db):
+        for outcome in pipeline.run(targets, base_value, db, jobs=jobs):
             counts[outcome.status] += 1
             quads += outcome.quads if outcome.status == "stored" else 0
             print_outcome(outcome)
@@ -106,6 +109,7 @@ def ingest(
     store: StoreOpt = None,
     base: BaseOpt = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors and the summary.")] = False,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes preparing articles (default: one per core, up to 4, from 24 articles on).")] = None,
 ) -> None:
     """Read, annotate, link, map, validate and store articles. Re-ingesting replaces an article."""
     targets = paths or [Path("seeds")]
@@ -115,7 +119,7 @@ def ingest(
     base_value = _base(base)
     db = _open(store)
     try:
-        counts, quads = _ingest_into(db, targets, base_value, quiet)
+        counts, quads = _ingest_into(db, targets, base_value, quiet, jobs)
     finally:
         # Release the store's lock now: the open store sits in reference cycles that would
         # otherwise hold it until the next garbage collection.

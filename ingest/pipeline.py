@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import hashlib
 import importlib
+import multiprocessing
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -122,12 +125,52 @@ batch instead of per article makes loading about 2x faster, and flushing after e
 keeps memory flat: without it the store's write buffers grow by about 1 MB per article."""
 
 
-def run(paths: list[Path], base: str, store: ox.Store | None, shapes: rdflib.Graph | None = None) -> Iterator[Outcome]:
+def _prepare_item(item: Article | ArticleError, base: str) -> tuple[Outcome, ArticleGraph | None]:
+    if isinstance(item, ArticleError):
+        return Outcome(item.path, None, "error", errors=(str(item),), line=item.line), None
+    return prepare(item, base)
+
+
+def _prepared(paths: list[Path], base: str, shapes: rdflib.Graph | None, jobs: int) -> Iterator[tuple[Outcome, ArticleGraph | None]]:
+    """Each input's outcome and graph, in input order. With jobs > 1 the articles are prepared
+    (annotated, linked, mapped, validated) in worker processes, a bounded number ahead of the
+    writer, so memory stays flat however many articles there are."""
+    items = read_articles(paths)
+    if jobs <= 1:
+        for item in items:
+            if isinstance(item, ArticleError) or shapes is None:
+                yield _prepare_item(item, base)
+            else:
+                yield prepare(item, base, shapes)
+        return
+    window = jobs * 4
+    # "spawn": workers start clean, without the parent's open store and its threads.
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
+        queue: deque[Future[tuple[Outcome, ArticleGraph | None]] | tuple[Outcome, None]] = deque()
+
+        def result(entry: Future[tuple[Outcome, ArticleGraph | None]] | tuple[Outcome, None]) -> tuple[Outcome, ArticleGraph | None]:
+            return entry.result() if isinstance(entry, Future) else entry
+
+        for item in items:
+            # Read errors are settled here: only articles travel to the workers.
+            queue.append(_prepare_item(item, base) if isinstance(item, ArticleError) else pool.submit(prepare, item, base))
+            if len(queue) >= window:
+                yield result(queue.popleft())
+        while queue:
+            yield result(queue.popleft())
+
+
+def run(paths: list[Path], base: str, store: ox.Store | None, shapes: rdflib.Graph | None = None,
+        jobs: int = 1) -> Iterator[Outcome]:
     """Process every article under ``paths``; with ``store=None`` validate only.
 
     Articles new to the store are written in batches of BATCH_ARTICLES, each batch one
     transaction (all of it or none of it); an article the store already holds is replaced at
-    once by one atomic update. An outcome says "stored" only once its data is written."""
+    once by one atomic update. An outcome says "stored" only once its data is written.
+    ``jobs`` > 1 prepares articles in that many worker processes (custom ``shapes`` need
+    jobs=1)."""
+    if shapes is not None and jobs > 1:
+        raise ValueError("custom shapes are validated in this process only: use jobs=1")
     pending: list[tuple[Outcome, ArticleGraph]] = []
 
     def commit() -> list[Outcome]:
@@ -142,11 +185,7 @@ def run(paths: list[Path], base: str, store: ox.Store | None, shapes: rdflib.Gra
             return [_write_failed(outcome, err) for outcome, _ in batch]
         return [_stored(outcome) for outcome, _ in batch]
 
-    for item in read_articles(paths):
-        if isinstance(item, ArticleError):
-            yield Outcome(item.path, None, "error", errors=(str(item),), line=item.line)
-            continue
-        outcome, graph = prepare(item, base, shapes)
+    for outcome, graph in _prepared(paths, base, shapes, jobs):
         if store is None or graph is None:
             yield outcome
         elif store.contains_named_graph(graph.document_graph):

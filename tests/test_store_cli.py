@@ -137,3 +137,20 @@ def test_ingest_text_stores_or_refuses_with_reasons() -> None:
                                                                        "published": "2018-08-27"})
     assert outcome.status == "stored" and outcome.annotation == "extracted"
     assert store.contains_named_graph(ox.NamedNode("https://w3id.org/newskg/id/article/posted/graph"))
+
+
+def test_parallel_ingest_gives_the_same_store(tmp_path: Path, seed_copy: Path) -> None:
+    from .conftest import SEEDS
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for f in SEEDS.iterdir():
+        if f.name[:3] in {"001", "003", "004", "008", "010"} or f.name.startswith(SEED_ID):
+            (folder / f.name).write_bytes(f.read_bytes())
+    (folder / "broken.txt").write_bytes(b"\x00")
+    one, two = tmp_path / "one", tmp_path / "two"
+    first = run_cli("ingest", folder, "--store", one, "-q", "--jobs", "1")
+    second = run_cli("ingest", folder, "--store", two, "-q", "--jobs", "2")
+    assert first.exit_code == second.exit_code == 1
+    assert "6 stored" in first.stderr and "6 stored" in second.stderr and "broken.txt" in second.stderr
+    assert dump(one) == dump(two)
