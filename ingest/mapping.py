@@ -259,6 +259,7 @@ def map_article(article: Article, annotation: Annotation, base: str) -> ArticleG
             w.add(link, NKGNS.linkMethod, _str(e.link.method), doc)
             w.add(link, NKGNS.linkScore, _decimal(e.link.score), doc)
             w.opt(link, DCT.source, _str(e.link.source) if e.link.source else None, doc)
+            w.opt(link, NKGNS.runnerUp, _str(e.link.runner_up) if e.link.runner_up else None, doc)
             if e.link.qid:
                 w.add(node, SKOS.exactMatch, WD[e.link.qid], doc)
                 w.add(link, NKGNS.linkTarget, WD[e.link.qid], doc)
