@@ -111,7 +111,8 @@ KNOWN_MEDIA = frozenset({
     "ani", "pti", "dawn", "the hindu", "times of india", "wikinews", "the associated press",
     "ntv", "itar-tass", "ria-novosti", "rferl", "ekho moskvy", "tolo", "ariana news",
     "1tv", "shamshad", "al arabiya", "cbc", "abc news", "cbs news", "nbc news", "usa today",
-    "the australian", "the age", "stuff", "rnz", "the sun",
+    "the australian", "the age", "stuff", "rnz", "the sun", "twitter", "facebook", "telegram",
+    "instagram", "youtube", "weibo", "tiktok", "pa media", "press association",
 })
 KNOWN_ARMED_GROUPS = frozenset({
     "taliban", "islamic state", "isis", "isil", "is", "daesh", "al-qaeda", "al qaeda", "al-qaida",
@@ -136,7 +137,7 @@ NOUN_TRIGGERS: dict[str, str] = {
     "blast": "bombing", "ied": "ied", "stabbing": "attack", "stabbings": "attack", "murder": "attack",
     "assassination": "attack", "gunfire": "attack", "killing": "attack", "rampage": "attack", "spree": "attack", "landmine": "ied", "kidnapping": "kidnapping",
     "abduction": "kidnapping", "hijacking": "kidnapping", "arrest": "arrest", "detention": "arrest",
-    "incident": "incident", "massacre": "attack_on_civilians", "shooting": "attack",
+    "incident": "incident", "massacre": "attack_on_civilians", "custody": "arrest", "shooting": "attack",
     "strike": "attack", "ceasefire": "agreement", "truce": "agreement", "jailbreak": "escape",
     "prison-break": "escape", "withdrawal": "withdrawal", "deployment": "deployment",
     "piracy": "piracy",

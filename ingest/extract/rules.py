@@ -98,6 +98,7 @@ class Stmt:
     exclude: list[tuple[int, int]] = field(default_factory=list)
     claims: list[str] = field(default_factory=list)
     subject_pos: int | None = None
+    subject_tok: object = None
 
 
 def _tok_span(tokens) -> tuple[int, int]:  # noqa: ANN001
@@ -848,7 +849,7 @@ class ArticleRules:
                 kind = L.CASUALTY_VERBS.get(lemma)
                 if kind is None or _negated(tok):
                     continue
-                if lemma in ("take",) and not any(c.lower_ == "hostage" for c in tok.children):
+                if lemma in ("take",) and not any(c.lower_ == "hostage" or (c.dep_ == "prep" and any(g.lower_ == "custody" for g in c.children)) for c in tok.children):
                     continue
                 if lemma in ("shoot",) and not any(c.lower_ in ("dead",) for c in tok.children):
                     continue
@@ -1360,6 +1361,22 @@ class ArticleRules:
             if e is not None and e.type == "person":
                 person = (c, e)
                 break
+        if person is None and subj.lemma_.lower() in L.ROLE_NOUNS:
+            for x in subj.subtree:
+                e = self.ent_of(x) if x.dep_ == "appos" else None
+                if e is not None and e.type == "person":
+                    person = (x, e)
+                    appos_sub = {y.i for y in x.subtree}
+                    toks = [y for y in subj.subtree if y.i not in appos_sub and not y.is_punct]
+                    rs, re_ = _tok_span(toks)
+                    role = self.text[self.o + rs:self.o + re_]
+                    e.role = e.role or role
+                    aff = None
+                    for y in toks:
+                        oe = self.ent_of(y)
+                        if oe is not None and oe.type not in ("person",) and oe.type not in PLACE_TYPES:
+                            aff = oe
+                    return e, role, aff
         if person is not None:
             tok, ent = person
             role_tok = next((c for c in cands if c.i != tok.i and c.pos_ in ("NOUN", "PROPN") and self.ent_of(c) is None), None)
@@ -1666,6 +1683,7 @@ class ArticleRules:
                     subj_tok = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
                     if subj_tok is not None and subj_tok.pos_ != "PRON":
                         st.subject_pos = self.c(subj_tok)
+                        st.subject_tok = subj_tok
                     self._stance_from_content(st, unit, root)
                 self.stmts.append(st)
                 if unit:
@@ -1696,6 +1714,8 @@ class ArticleRules:
             deny = True
         if any(c.dep_ == "acomp" and c.lower_ in L.FALSE_WORDS for c in head.children):
             deny = True
+        if neg and head.pos_ == "VERB" and (head.lemma_.lower() in L.VERB_TRIGGERS or head.lemma_.lower() in L.PERPETRATION_VERBS):
+            deny = True  # "Sudan had not bombed anywhere in South Sudan's territory"
         if deny and st.stance in ("asserts", "confirms"):
             st.stance = "denies"
         if st.stance == "denies":
@@ -1854,6 +1874,9 @@ class ArticleRules:
                 subject = ent.id
             else:
                 subject = next((ev.id for ev in self.events for m in ev.mentions if m.start <= st.subject_pos < m.end), None)
+            if subject is None and st.subject_tok is not None and st.subject_tok.pos_ == "NOUN":
+                made = self.np_actor(st.subject_tok)
+                subject = made.id if made is not None else None
         if subject is None:
             firsts = sorted((a, i) for a, b, i in self.table.spans if s <= a < e)
             firsts += sorted((m.start, ev.id) for ev in self.events for m in ev.mentions if s <= m.start < e)
