@@ -239,3 +239,6 @@ FACILITY_NOUNS = frozenset({
     "prefecture", "ministry", "centre", "center", "club", "bar", "nightclub", "concert", "rally",
 })
 AREA_NOUNS = frozenset({"area", "forest", "border", "neighbourhood", "neighborhood", "suburb", "village", "town", "field", "square", "street", "road", "highway", "crossing"})
+
+# verbs whose object and its description are the content ("called the death a senseless killing")
+EVALUATIVE_VERBS = frozenset({"call", "describe", "condemn", "praise", "label", "brand", "welcome", "criticise", "criticize"})

@@ -1286,7 +1286,7 @@ class ArticleRules:
             if lemma == "issue" and any(c.dep_ == "dobj" and c.lower_ in L.DENIAL_NOUNS for c in tok.children):
                 self._issued_denial(tok)
                 continue
-            if lemma not in L.REPORT_VERBS or tok.pos_ not in ("VERB",):
+            if (lemma not in L.REPORT_VERBS and lemma not in L.EVALUATIVE_VERBS) or tok.pos_ not in ("VERB",):
                 continue
             if tok.dep_ in ("pcomp", "xcomp") and tok.head.lemma_ in ("cite", "quote", "as", "decline", "refuse"):
                 continue
@@ -1324,6 +1324,8 @@ class ArticleRules:
 
     def _subject(self, verb):  # noqa: ANN001
         subj = next((c for c in verb.children if c.dep_ in ("nsubj",)), None)
+        if subj is None and verb.dep_ == "acl" and verb.tag_ == "VBD" and verb.head.dep_ == "nsubj":
+            return verb.head  # "The security chief, X, announced ... there were ...": a misparse
         v = verb
         while subj is None and v.dep_ in ("conj", "xcomp", "advcl") and v.head.i != v.i:
             v = v.head
@@ -1471,6 +1473,8 @@ class ArticleRules:
 
     def _content_roots(self, verb) -> list:  # noqa: ANN001
         roots = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i != verb.i]
+        if not roots and verb.dep_ == "acl" and verb.tag_ == "VBD" and verb.head.dep_ == "nsubj" and verb.head.head.i > verb.i:
+            return [verb.head.head]
         if verb.lemma_ in L.OBJECT_CONTENT_VERBS and not roots:
             roots = [c for c in verb.children if c.dep_ in ("dobj",) and c.lower_ not in ("responsibility",)]
         if not roots and verb.dep_ in ("ROOT",):
@@ -1600,6 +1604,10 @@ class ArticleRules:
                 self.stmts.append(st)
             self.last_speaker = speakers[0][0].id
             return
+        if lemma in ("call", "describe", "condemn", "praise", "label", "brand", "welcome", "criticise", "criticize") and not roots:
+            if not any(c.dep_ in ("dobj",) for c in verb.children) or any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in verb.children):
+                return
+            roots = [verb]
         if lemma in ("accuse", "blame", "attribute") and not roots:
             roots = [verb]
             for c in verb.children:
@@ -1613,7 +1621,7 @@ class ArticleRules:
             colon = self._colon_content(verb)
             if colon is None:
                 return
-        stance = L.REPORT_VERBS[lemma]
+        stance = L.REPORT_VERBS.get(lemma, "asserts")
         hedge = next((c.lower_ for c in verb.children if c.dep_ == "advmod" and c.lower_ in L.HEDGES), None)
         if hedge is None and lemma in L.HEDGE_VERBS:
             hedge = L.HEDGE_VERBS[lemma]
@@ -1655,6 +1663,8 @@ class ArticleRules:
                 planned.append((self.o + s0, self.o + e0, unit, root, []))
                 continue
             excluded = [c for c in root.subtree if c.dep_ == "conj" and c.lemma_ in L.REPORT_VERBS and c.i != root.i]
+            if verb.dep_ == "acl" and verb.head.head.i == root.i:
+                excluded.append(verb.head)  # the speaker's phrase is inside the clause the parser made
             adv = [c for c in root.children if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("after", "before", "when") for m in c.children)]
             main = _subtree_minus(root, excluded + adv)
             if adv:
