@@ -721,6 +721,17 @@ class ArticleRules:
                 continue
             if best is None or PLACE_DEPTH.get(ent.type, 0) > PLACE_DEPTH.get(best.type, 0):
                 best = ent
+        if tok.dep_ == "nsubj" and tok.head.lemma_ in ("strike", "hit", "target", "rock", "destroy", "damage", "tear"):
+            # "Twin bombings struck the Jolo Cathedral in Mindanao": what was hit is the scene
+            for c in tok.head.children:
+                if c.dep_ == "dobj":
+                    ent = self.ent_of(c)
+                    if ent is not None and ent.type in PLACE_TYPES:
+                        inner = self._place_in(c)
+                        return (inner if inner is not None and inner.type in ("facility", "area") else ent).id
+                    fac = self._facility(c, self._place_in(c))
+                    if fac is not None:
+                        return fac.id
         if tok.pos_ == "VERB":
             # "A refugee camp in Unity state was bombed": the thing hit is the scene
             for c in tok.children:
