@@ -1041,12 +1041,14 @@ class ArticleRules:
     def _event_at(self, tok) -> Ev | None:  # noqa: ANN001
         return self.trigger_at.get(self.c(tok))
 
-    def _add_participant(self, ev: Ev, actor: Ent, role: str, pos: int, negated: bool = False, conf: float = 0.7) -> str:
+    def _add_participant(self, ev: Ev, actor: Ent, role: str, pos: int, negated: bool = False, conf: float = 0.7,
+                         claim: str | None = None) -> str:
         if actor.type in ("anonymous_source", "collective_source", "media_outlet"):
             return ""
-        claim = self.claim(("part", ev.id, actor.id, role), f"{actor.label} {'carried out' if role == 'attacker' else 'was targeted in' if role == 'target' else 'took part in'} {ev.id.replace('_', ' ')}")
-        if (ev.id, actor.id, role) not in self.participant_keys:
-            self.participant_keys.add((ev.id, actor.id, role))
+        what = ev.type.replace("_", " ")
+        claim = claim or self.claim(("part", ev.id, actor.id, role), f"{actor.label} {'carried out the' if role == 'attacker' else 'was targeted in the' if role == 'target' else 'took part in the'} {what}")
+        if (ev.id, actor.id, role, claim) not in self.participant_keys:
+            self.participant_keys.add((ev.id, actor.id, role, claim))
             self.participants.append(Participant(event=ev.id, actor=actor.id, role=role, claim=claim, confidence=conf))
         self.items.append(Item("participant", pos, claim, negated))
         return claim
@@ -1138,6 +1140,8 @@ class ArticleRules:
                             a = self.np_actor(c)
                             if a is not None and a.type not in PLACE_TYPES:
                                 self._add_participant(ev, a, "target", self.c(c), neg)
+                            elif (a is None or a.type in ("area", "facility")) and c.lemma_ in L.AREA_NOUNS | {"zone", "territory", "region", "base", "camp", "position", "positions", "hideout"}:
+                                self._target_area(ev, c)
                 # "the clash broke out between X and Y"
                 if tok.dep_ in ("nsubj",) and tok.head.lemma_ in ("break", "erupt", "occur", "take", "start"):
                     for c in tok.head.children:
@@ -1189,6 +1193,29 @@ class ArticleRules:
                                         pre = [x for x in c.lefts if x.dep_ == "preconj"] + [x for x in c.children if x.dep_ == "preconj"]
                                         s0 = min([self.c(x) for x in sub + pre])
                                         self._alternatives(claims, actors, s0, self.ce(sub[-1]), air[-1])
+
+    def _target_area(self, ev: Ev, noun) -> None:  # noqa: ANN001
+        """"bombed a forested area used by smugglers": the target, what it was, who used it."""
+        mods = [x for x in noun.lefts if x.dep_ in ("amod", "compound")]
+        start = self.c(mods[0]) if mods else self.c(noun)
+        label = self.text[start:self.ce(noun)]
+        area = self.ent_of(noun)
+        if area is None or area.type not in ("area", "facility"):
+            area = self.table.add("area", label, start, self.ce(noun), key=f"place:target:{ev.id}:{norm(label)}", confidence=0.5,
+                                  located_in=ev.place)
+        claim = self.claim(("target", ev.id, area.id), f"the {ev.type.replace('_', ' ')} targeted {label}")
+        self._add_participant(ev, area, "target", self.c(noun), claim=claim, conf=0.5)
+        if mods:
+            self.relations.append(Relation(subject=area.id, predicate="described_as", value=label, claim=claim, confidence=0.5))
+        for c in noun.children:
+            if c.dep_ == "acl" and c.lemma_ in ("use", "control", "hold", "occupy"):
+                for a in c.children:
+                    if a.dep_ == "agent":
+                        for p in a.children:
+                            user = self.np_actor(p) if p.dep_ == "pobj" else None
+                            if user is not None and user.type not in PLACE_TYPES:
+                                pred = "used_by" if c.lemma_ == "use" else "controlled_by"
+                                self.relations.append(Relation(subject=area.id, predicate=pred, object=user.id, claim=claim, confidence=0.5))
 
     def _attackers_from_subject(self, s, ev: Ev, neg: bool) -> None:  # noqa: ANN001
         if s.lemma_ in L.AIRCRAFT_NOUNS or s.lower_ in L.AIRCRAFT_NOUNS:
@@ -1247,6 +1274,11 @@ class ArticleRules:
                 claim = self.claim(("control", place.id, self.c(sent[0])), f"{place.label}: control")
                 self.relations.append(Relation(subject=place.id, predicate=pred, object=controller.id, claim=claim, confidence=0.5))
                 self.items.append(Item("relation", self.c(tok), claim))
+                hit = next((c for c in subj.children if c.dep_ in ("acl", "amod") and c.lemma_ in ("target", "bomb", "hit", "strike", "attack", "shell")), None)
+                if hit is not None and place.type in ("area", "facility", "settlement"):
+                    ev = next((e for e in reversed(self.events) if e.type in ("air_strike", "bombing", "shelling", "attack")), None)
+                    if ev is not None and (ev.id, place.id, "target", claim) not in self.participant_keys:
+                        self._add_participant(ev, place, "target", self.c(subj), claim=claim, conf=0.5)
             # "the identity of X is not known"
             if tok.lemma_ == "identity" and tok.dep_ in ("nsubj", "nsubjpass"):
                 verb = tok.head
@@ -2093,6 +2125,32 @@ class ArticleRules:
                 stmts_out.append(Statement(
                     id=f"st_{len(stmts_out) + 1}", speaker=self.publisher.id, claims=tuple(dict.fromkeys(claims)),
                     span=Span(start=a2, end=b2, text=self.text[a2:b2]), stance="asserts", confidence=0.4))
+        # a party every account of a clash names (as participant or casualty) is part of the
+        # event itself; the other parties stay separate, attributed claims
+        speakers_of: dict[str, set[str]] = {}
+        for x in stmts_out:
+            for c in x.claims:
+                speakers_of.setdefault(c, set()).add(x.speaker)
+        ev_claim = {e.id: e.claim for e in events_out}
+        moved = []
+        for ev in events_out:
+            if ev.type not in ("armed_clash", "battle"):
+                continue
+            parts = [p for p in self.participants if p.event == ev.id and p.role == "participant"]
+            accounts = set().union(*(speakers_of.get(p.claim, set()) for p in parts)) if parts else set()
+            if len(accounts) < 2:
+                continue
+            naming: dict[str, set[str]] = {}
+            for p in parts:
+                naming.setdefault(p.actor, set()).update(speakers_of.get(p.claim, set()))
+            for c in self.casualties:
+                if c.event == ev.id and t.by_id[c.group].type in ("state_force", "armed_group", "people_group"):
+                    naming.setdefault(c.group, set()).update(speakers_of.get(c.claim, set()))
+            for actor, who in naming.items():
+                if who >= accounts:
+                    moved.append(Participant(event=ev.id, actor=actor, role="participant", claim=ev_claim[ev.id], confidence=0.7))
+                    self.participants = [p for p in self.participants if not (p.event == ev.id and p.actor == actor and p.role == "participant")]
+        self.participants.extend(moved)
         # conflicting accounts: different speakers name different participants of one event
         claim_speakers: dict[str, set[str]] = {}
         for st in stmts_out:
