@@ -2040,6 +2040,15 @@ class ArticleRules:
                 span=Span(start=s, end=e, text=self.text[s:e]), stance=st.stance, certainty=certainty,
                 polarity=st.polarity, role=st.role, on_behalf_of=st.on_behalf_of, channel=st.channel,
                 date=st.date, hedge=st.hedge, embedded_in=None, confidence=round(min(1.0, conf), 3)))
+        # a statement through a channel that an earlier statement dates: the same report, the
+        # same date ("Afghan officials said on August 27, according to Radio Liberty" ... "Asir
+        # told Radio Liberty")
+        dated = {}
+        for x in stmts_out:
+            if x.channel and x.date is not None:
+                dated.setdefault(x.channel, x.date)
+        stmts_out = [x.model_copy(update={"date": dated[x.channel]}) if x.channel in dated and x.date is None else x
+                     for x in stmts_out]
         # embedded_in links (only to statements that survived)
         fixed = []
         for i, st in enumerate(self.stmts):
