@@ -21,7 +21,7 @@ from rich.table import Table
 
 from . import pipeline
 from .article import discover
-from .store import StoreError, load_gazetteer, load_ontology, open_store, store_path
+from .store import StoreError, load_gazetteer, load_ontology, open_store, remove_article, store_path
 from .vocab import base_iri
 
 app = typer.Typer(
@@ -356,6 +356,31 @@ def validate(
 
 
 @app.command()
+def remove(
+    article_ids: Annotated[list[str], typer.Argument(help="Ids of the articles to remove.")],
+    store: StoreOpt = None,
+    base: BaseOpt = None,
+) -> None:
+    """Remove articles from the store: each one's document graph and claim graphs, atomically."""
+    base_value = _base(base)
+    db = _open(store)
+    try:
+        missing = []
+        for article_id in article_ids:
+            graphs = remove_article(db, base_value, article_id)
+            if graphs:
+                err.print(f"removed {article_id} ({graphs} graphs)", highlight=False)
+            else:
+                missing.append(article_id)
+    finally:
+        db.flush()
+        del db
+        gc.collect()
+    if missing:
+        raise _fail(f"not in the store: {', '.join(missing)}", code=1)
+
+
+@app.command()
 def serve(
     store: StoreOpt = None,
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
@@ -375,10 +400,6 @@ def serve(
 from .gazetteer.cli import gazetteer_app  # noqa: E402
 
 app.add_typer(gazetteer_app, name="gazetteer", help="Build and query the offline gazetteer.")
-
-
-def main() -> None:  # pragma: no cover - console entry point
-    app()
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -15,7 +15,6 @@ ontology/newskg.ttl documents every term used here.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 import pyoxigraph as ox
@@ -29,7 +28,6 @@ from .vocab import (
     GAF,
     GRASPF,
     NIF,
-    NKG,
     NKGNS,
     OA,
     PROV,
@@ -401,11 +399,3 @@ def _is_iri(value: str) -> bool:
     except ValueError:
         return False
     return "://" in value
-
-
-def nkg(term: str) -> ox.NamedNode:
-    return ox.NamedNode(NKG + term)
-
-
-def graphs_of(quads: Iterable[ox.Quad]) -> set[ox.NamedNode]:
-    return {q.graph_name for q in quads if isinstance(q.graph_name, ox.NamedNode)}

@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pyoxigraph as ox
 
 from .mapping import ArticleGraph
-from .vocab import NKG, PREFIXES, ONTOLOGY_DIR, Iris
+from .vocab import NKG, ONTOLOGY_DIR, Iris
 
 DEFAULT_STORE = Path(".newskg/store")
 ONTOLOGY_GRAPH_SUFFIX = "graph/ontology"
@@ -124,18 +123,3 @@ def load_gazetteer(store: ox.Store, base: str) -> int:
     store.remove_graph(graph)
     store.bulk_extend([*quads, ox.Quad(graph, marker, version, graph)])
     return len(quads)
-
-
-def prefixes() -> dict[str, str]:
-    return dict(PREFIXES)
-
-
-@contextmanager
-def opened(path: Path | str | None = None, *, read_only: bool = False) -> Iterator[ox.Store]:
-    store = open_store(path, read_only=read_only)
-    try:
-        yield store
-    finally:
-        if not read_only:
-            store.flush()
-        del store

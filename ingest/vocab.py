@@ -69,10 +69,6 @@ RDF, RDFS, XSD, SKOS, DCT, PROV, SCHEMA, SEM, GAF, GRASP, GRASPF, NIF, OA, WD, N
 A = RDF.type
 
 
-def sparql_prefixes() -> str:
-    return "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
-
-
 def slug(text: str) -> str:
     """A lower-case ASCII slug: "Asia-Plus" -> "asia-plus", "Erdoğan" -> "erdogan"."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")

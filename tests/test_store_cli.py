@@ -154,3 +154,14 @@ def test_parallel_ingest_gives_the_same_store(tmp_path: Path, seed_copy: Path) -
     assert first.exit_code == second.exit_code == 1
     assert "6 stored" in first.stderr and "6 stored" in second.stderr and "broken.txt" in second.stderr
     assert dump(one) == dump(two)
+
+
+def test_remove_an_article(tmp_path: Path, seed_copy: Path) -> None:
+    store = tmp_path / "store"
+    assert run_cli("ingest", seed_copy, "--store", store, "-q").exit_code == 0
+    result = run_cli("remove", SEED_ID, "--store", store)
+    assert result.exit_code == 0 and "removed" in result.stderr
+    assert f"article/{SEED_ID}/".encode() not in dump(store)
+    assert b"graph/ontology" in dump(store), "shared graphs stay"
+    again = run_cli("remove", SEED_ID, "--store", store)
+    assert again.exit_code == 1 and "not in the store" in again.stderr
