@@ -397,8 +397,12 @@ def serve(
     server.run(path, host=host, port=port)
 
 
+from .extract.cli import extract_command  # noqa: E402
+from .extract.evaluate import evaluate_command  # noqa: E402
 from .gazetteer.cli import gazetteer_app  # noqa: E402
 
+app.command("extract")(extract_command)
+app.command("evaluate")(evaluate_command)
 app.add_typer(gazetteer_app, name="gazetteer", help="Build and query the offline gazetteer.")
 
 
