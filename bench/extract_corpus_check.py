@@ -42,6 +42,9 @@ def main() -> None:
     failures = []
     t0 = time.perf_counter()
     for article, ann in zip(articles, extract_many(articles), strict=True):
+        if ann.provenance.note and "extraction failed" in ann.provenance.note:
+            failures.append((article.id, "crash", [ann.provenance.note]))
+            continue
         try:
             spans = check_spans(ann, article.text)
             if spans:

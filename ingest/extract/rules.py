@@ -99,6 +99,7 @@ class Stmt:
     claims: list[str] = field(default_factory=list)
     subject_pos: int | None = None
     subject_tok: object = None
+    subject_off: int = 0
 
 
 def _tok_span(tokens) -> tuple[int, int]:  # noqa: ANN001
@@ -1737,6 +1738,7 @@ class ArticleRules:
                     if subj_tok is not None and subj_tok.pos_ != "PRON":
                         st.subject_pos = self.c(subj_tok)
                         st.subject_tok = subj_tok
+                        st.subject_off = self.o
                     self._stance_from_content(st, unit, root)
                 self.stmts.append(st)
                 if unit:
@@ -1928,7 +1930,12 @@ class ArticleRules:
             else:
                 subject = next((ev.id for ev in self.events for m in ev.mentions if m.start <= st.subject_pos < m.end), None)
             if subject is None and st.subject_tok is not None and st.subject_tok.pos_ == "NOUN":
-                made = self.np_actor(st.subject_tok)
+                saved = self.o
+                self.o = st.subject_off  # the token's own piece of the text
+                try:
+                    made = self.np_actor(st.subject_tok)
+                finally:
+                    self.o = saved
                 subject = made.id if made is not None else None
         if subject is None:
             firsts = sorted((a, i) for a, b, i in self.table.spans if s <= a < e)

@@ -71,3 +71,21 @@ def test_bad_input_maps_to_rdf(run):
     article = make_article("<p>\x00</p> ??")
     graph = map_article(article, ann, "https://newskg.example/")
     assert graph.quads
+
+
+def test_long_article_in_pieces_keeps_offsets(run):
+    """Statements in the first and a later piece of a long text: spans point into the whole text."""
+    from ingest.extract.pipeline import CHUNK_CHARS
+
+    filler = "The weather was calm and the market was open as usual on that day in the town.\n\n"
+    said = "Officials said the victims were mostly students from the nearby school.\n\n"
+    text = said + filler * (CHUNK_CHARS // len(filler) + 5) + said
+    ann, _ = run(text)
+    assert not (ann.provenance.note and "extraction failed" in (ann.provenance.note or ""))
+    assert check_spans(ann, text) == []
+    e = {x.id: x for x in ann.entities}
+    st = [s for s in ann.statements if e[s.speaker].label == "Officials"]
+    assert len(st) == 2 and all(s.span.text.startswith("the victims were mostly students") for s in st)
+    victims = [x for x in ann.entities if x.label == "victims"]
+    assert victims and all(m.text == "victims" for m in victims[0].mentions)
+    assert len(victims[0].mentions) == 2
