@@ -149,6 +149,14 @@ class EntityTable:
             ident = ent.id
         if start is not None and end is not None:
             self.mention(ident, start, end)
+            # "Takhar Province": the name as the article writes it, with its designator
+            ent = self.by_id[ident]
+            said = re.sub(r"^(the|The)\s+", "", self.text[start:end]).strip()
+            words = said.split()
+            if (len(words) >= 2 and norm(" ".join(words[:-1])) == norm(entry.label)
+                    and words[-1].lower() in ("province", "district", "region", "governorate", "oblast", "county")
+                    and ent.label == entry.label):
+                ent.label = " ".join(words[:-1]) + " " + words[-1].title()
         return self.by_id[ident]
 
     def country_of_demonym(self, word: str) -> Ent | None:

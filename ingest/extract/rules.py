@@ -623,7 +623,7 @@ class ArticleRules:
         candidates = []
         for ev in reversed(self.events):
             same = ev.type == m.type
-            compatible = same or (
+            compatible = same or (m.type == "incident" and m.definite and ev.type != "incident") or (
                 m.generic and m.type != "incident" and L.EVENT_FAMILY.get(m.type) and L.EVENT_FAMILY.get(m.type) == L.EVENT_FAMILY.get(ev.type) and m.definite
             ) or (m.type == "bombing" and ev.type == "air_strike") or (m.type == "attack" and ev.type in ("air_strike", "bombing", "suicide_bombing", "car_bombing", "shelling", "ied") and m.definite) or (m.type == "air_strike" and ev.type == "bombing" and any(x.type == "bombing" and x.generic for x in ev.mentions) and False)
             if not compatible or m.group != ev.group:
@@ -2047,6 +2047,14 @@ class ArticleRules:
                 span=Span(start=s, end=e, text=self.text[s:e]), stance=st.stance, certainty=certainty,
                 polarity=st.polarity, role=st.role, on_behalf_of=st.on_behalf_of, channel=st.channel,
                 date=st.date, hedge=st.hedge, embedded_in=None, confidence=round(min(1.0, conf), 3)))
+        # a person quoted again without a channel speaks through the one channel named for them
+        channels_of: dict[str, set[str]] = {}
+        for x in stmts_out:
+            if x.channel and t.by_id[x.speaker].type == "person":
+                channels_of.setdefault(x.speaker, set()).add(x.channel)
+        stmts_out = [x.model_copy(update={"channel": next(iter(channels_of[x.speaker]))})
+                     if x.channel is None and len(channels_of.get(x.speaker, ())) == 1 and x.embedded_in is None else x
+                     for x in stmts_out]
         # a statement through a channel that an earlier statement dates: the same report, the
         # same date ("Afghan officials said on August 27, according to Radio Liberty" ... "Asir
         # told Radio Liberty")
