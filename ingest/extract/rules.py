@@ -100,6 +100,7 @@ class Stmt:
     subject_pos: int | None = None
     subject_tok: object = None
     subject_off: int = 0
+    about: str | None = None  # what a quotation without a named subject is taken to describe
 
 
 def _tok_span(tokens) -> tuple[int, int]:  # noqa: ANN001
@@ -446,6 +447,9 @@ class ArticleRules:
         plural = head.tag_ in ("NNS", "NNPS") or low in ("police", "people")
         if speaker and low in L.SOURCE_NOUNS and low not in ("police",):
             full = [x for x in head.subtree if x.dep_ != "punct"]
+            if head.dep_ in ("ROOT", "nsubj"):  # a misparsed clause: the speaker's verb is an "acl" of it
+                cut = [c for c in head.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"]
+                full = [x for x in full if x.i < min((c.i for c in cut), default=len(head.doc))]
             fs, fe = _tok_span(full)
             if head.dep_ == "appos" or any(c.dep_ == "det" and c.lower_ in ("a", "an", "one") for c in head.children) or not plural:
                 aff = None
@@ -1370,6 +1374,15 @@ class ArticleRules:
         subj = next((c for c in verb.children if c.dep_ in ("nsubj",)), None)
         if subj is None and verb.dep_ == "acl" and verb.tag_ == "VBD" and verb.head.dep_ == "nsubj":
             return verb.head  # "The security chief, X, announced ... there were ...": a misparse
+        if subj is None and verb.tag_ == "VBG" and verb.dep_ == "advcl":
+            # "An eyewitness described how it unfolded, stating, "...": the parser made the
+            # speaker the root noun and its verb an "acl"; the participle's speaker is that noun
+            root = verb
+            while root.head.i != root.i and root.pos_ != "NOUN":
+                root = root.head
+            if root.pos_ == "NOUN" and root.lemma_.lower() not in L.REPORT_NOUNS and any(
+                    c.dep_ == "acl" and c.tag_ in ("VBN", "VBD") and c.i < verb.i for c in root.children):
+                return root
         v = verb
         while subj is None and v.dep_ in ("conj", "xcomp", "advcl") and v.head.i != v.i:
             v = v.head
@@ -1940,9 +1953,9 @@ class ArticleRules:
         if subject is None:
             firsts = sorted((a, i) for a, b, i in self.table.spans if s <= a < e)
             firsts += sorted((m.start, ev.id) for ev in self.events for m in ev.mentions if s <= m.start < e)
-            if not firsts:
+            if not firsts and st.about is None:
                 return []
-            subject = min(firsts)[1]
+            subject = min(firsts)[1] if firsts else st.about
         if subject == st.speaker:
             return []
         value = " ".join(self.text[s:e].split())
@@ -1953,8 +1966,78 @@ class ArticleRules:
         return [claim]
 
     # ================================================================== output
+    def _about_before(self, pos: int) -> str | None:
+        """The event mentioned last before pos (what a bare quotation is about)."""
+        best = None
+        for ev in self.events:
+            for m in ev.mentions:
+                if m.start < pos and (best is None or m.start > best[0]):
+                    best = (m.start, ev.id)
+        return best[1] if best else None
+
+    def _quote_pass(self) -> None:
+        """Quotations over several sentences: one statement per sentence; a paragraph that is
+        only a quotation continues the quoted speaker of the paragraph before."""
+        text = self.text
+        qchars = ("\"", "“", "”")
+        starts = [a for a, _b in self.sentence_ranges]
+        # free-standing quotation paragraphs
+        pos = 0
+        prev_line = None
+        for line in text.split("\n"):
+            a, b = pos, pos + len(line)
+            pos = b + 1
+            body = line.strip()
+            if not body:
+                continue
+            la = a + len(line) - len(line.lstrip())
+            lb = a + len(line.rstrip())
+            if (body[0] in qchars[:2] and body.rstrip(".,")[-1:] in qchars and body[1:-1].count("\"") == 0
+                    and body.count("“") <= 1 and prev_line is not None
+                    and not any(la <= x.verb_pos < lb for x in self.stmts)):
+                pa, pb = prev_line
+                prev = [x for x in self.stmts if pa <= x.verb_pos < pb and x.embedded_in is None
+                        and (self.publisher is None or x.speaker != self.publisher.id)
+                        and (text[x.span[1]:x.span[1] + 1] in qchars or text[max(0, x.span[0] - 1):x.span[0]] in qchars)]
+                if prev and text[pa:pb].rstrip().endswith((".", "\"", "”")):
+                    src = prev[-1]
+                    st = Stmt(src.speaker, (la + 1, lb - (2 if body[-2:-1] in qchars else 1) if body[-1] in ".," else lb - 1), "asserts", la,
+                              role=src.role, on_behalf_of=src.on_behalf_of, channel=src.channel, confidence=0.5,
+                              about=self._about_before(la))
+                    self.stmts.append(st)
+                    self.last_speaker = src.speaker
+            prev_line = (la, lb)
+        # one statement per quoted sentence
+        for i in range(len(self.stmts)):
+            st = self.stmts[i]
+            s, e = st.span
+            if st.embedded_in is not None or not (text[max(0, s - 1):s] in qchars or text[s:s + 1] in qchars):
+                continue
+            if any(q in text[s:e].strip("".join(qchars) + " ,.") for q in qchars):
+                continue  # not one quotation
+            cuts = [k for k in starts if s + 1 < k < e - 1]
+            if not cuts or len(cuts) > 8:
+                continue
+            bounds = [s, *cuts, e]
+            pieces = []
+            for a, b in zip(bounds, bounds[1:], strict=False):
+                seg = text[a:b]
+                a2 = a + len(seg) - len(seg.lstrip(" \t\n\"“”"))
+                b2 = b - (len(seg) - len(seg.rstrip(" \t\n\"“”,")))
+                if b2 - a2 >= 3:
+                    pieces.append((a2, b2))
+            if len(pieces) < 2:
+                continue
+            st.span = pieces[0]
+            st.about = st.about or self._about_before(pieces[0][0])
+            for a2, b2 in pieces[1:]:
+                self.stmts.append(Stmt(st.speaker, (a2, b2), st.stance if st.stance != "denies" else "asserts", st.verb_pos,
+                                       role=st.role, on_behalf_of=st.on_behalf_of, channel=st.channel, date=st.date,
+                                       hedge=st.hedge, confidence=0.5, about=self._about_before(a2)))
+
     def finish(self, warnings: list[str]) -> Annotation:
         t = self.table
+        self._quote_pass()
         # events -> model
         events_out = []
         starts = [a for a, _b in self.sentence_ranges]

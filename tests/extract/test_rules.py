@@ -125,3 +125,20 @@ def test_date_expressions():
     assert parse_date("the previous night", 0).relative == "yesterday"
     assert parse_date("the past few months", 0) is None
     assert parse_date("today", 3).span.start == 3
+
+
+def test_participle_speaker_and_quote_split(run):
+    ann, _ = run('A witness described for news agency PA Media how the attack unfolded, stating, '
+                 '"I was crossing the road when I saw a man with a knife. The man was then shot."')
+    e = ents(ann)
+    got = [(e[s.speaker].label, s.span.text) for s in ann.statements if e[s.speaker].label != "Test News"]
+    assert got == [("witness", "I was crossing the road when I saw a man with a knife."),
+                   ("witness", "The man was then shot.")]
+
+
+def test_free_standing_quotation_continues_speaker(run):
+    ann, _ = run('"The school was not used by militants," Mr Ging told The Age after the attack.\n'
+                 '"They were innocent people."')
+    e = ents(ann)
+    got = [(e[s.speaker].label, s.span.text) for s in ann.statements if e[s.speaker].label != "Test News"]
+    assert ("Ging", "They were innocent people.") in got
