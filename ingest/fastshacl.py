@@ -26,7 +26,9 @@ from __future__ import annotations
 import itertools
 import json
 import logging
-from collections.abc import Iterable
+import warnings
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -160,20 +162,25 @@ def path_text(g: rdflib.Graph, path: rdflib.term.Node | None) -> str | None:
         return None
 
 
-@lru_cache(maxsize=65536)
-def rdflib_datatype_ok(lexical: str, datatype: str) -> bool:
-    """pySHACL's verdict on a literal whose datatype IRI equals sh:datatype."""
-    import warnings
-
+@contextmanager
+def quiet_rdflib() -> Iterator[None]:
+    """rdflib logs a traceback for every ill-typed literal; the reports say it better."""
     logger = logging.getLogger("rdflib.term")
     level = logger.level
     logger.setLevel(logging.CRITICAL)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            lit = rdflib.Literal(lexical, datatype=rdflib.URIRef(datatype))
+            yield
     finally:
         logger.setLevel(level)
+
+
+@lru_cache(maxsize=65536)
+def rdflib_datatype_ok(lexical: str, datatype: str) -> bool:
+    """pySHACL's verdict on a literal whose datatype IRI equals sh:datatype."""
+    with quiet_rdflib():
+        lit = rdflib.Literal(lexical, datatype=rdflib.URIRef(datatype))
     if lit.ill_typed is True:
         return False
     import datetime as _dt

@@ -103,7 +103,7 @@ def term_key(term: object) -> str | None:
         dt = str(term.datatype) if term.datatype else (str(rdflib.RDF.langString) if term.language else str(XSD_STRING))
         return json.dumps([str(term), dt, (term.language or "").lower()], ensure_ascii=False)
     if isinstance(term, ox.Literal):
-        with _quiet_rdflib():
+        with fastshacl.quiet_rdflib():
             return term_key(_term(term))  # rdflib's normal form, as pySHACL reports it
     return str(term)
 
@@ -126,24 +126,10 @@ def _term(node: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> rdflib.
 def to_rdflib(quads: Iterable[ox.Quad]) -> rdflib.Graph:
     """The union of the quads' triples as an in-memory rdflib graph, pySHACL's input."""
     graph = rdflib.Graph()
-    with _quiet_rdflib():
+    with fastshacl.quiet_rdflib():
         for q in quads:
             graph.add((_term(q.subject), _term(q.predicate), _term(q.object)))
     return graph
-
-
-@contextmanager
-def _quiet_rdflib() -> Iterator[None]:
-    """rdflib logs a traceback for every ill-typed literal; the report says it better."""
-    logger = logging.getLogger("rdflib.term")
-    level = logger.level
-    logger.setLevel(logging.CRITICAL)
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            yield
-    finally:
-        logger.setLevel(level)
 
 
 def parse_shapes_file(path: Path) -> list[ox.Quad]:
@@ -229,7 +215,7 @@ class ShapeSet:
         """pySHACL refuses malformed constraints (sh:minCount "x") only when it runs: run it once
         on an empty graph so that bad shapes are a usage error before any article."""
         try:
-            with _quiet_rdflib():
+            with fastshacl.quiet_rdflib():
                 shacl_validate(rdflib.Graph(), shacl_graph=self.graph, inference="none", advanced=True,
                                allow_warnings=True)
         except Exception as err:  # pySHACL's load errors have no common base class
@@ -344,7 +330,7 @@ def _shape_name(graph: rdflib.Graph, shape: rdflib.term.Node | None) -> str | No
 def validate_graph(data: rdflib.Graph, shapes: rdflib.Graph | None = None) -> Report:
     """pySHACL, the reference engine, on an rdflib data graph."""
     shapes_graph = shapes if shapes is not None else core_shapes()
-    with _quiet_rdflib():
+    with fastshacl.quiet_rdflib():
         conforms, results, _ = shacl_validate(
             data,
             shacl_graph=shapes_graph,
