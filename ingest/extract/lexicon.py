@@ -213,6 +213,11 @@ SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
 # vague quantities -> lower bound
 VAGUE_COUNTS: dict[str, int] = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000, "several": 3, "many": 2, "numerous": 2}
 LOWER_BOUND = ("at least", "more than", "over", "upwards of", "in excess of", "no fewer than", "at minimum")
+# subjects of "X are/include N A, M B and K C" (a toll listed by victim group)
+TOLL_NOUNS = {"deaths": "killed", "dead": "killed", "fatalities": "killed", "killed": "killed",
+              "injured": "wounded", "wounded": "wounded", "injuries": "wounded"}
+# "more than 50" excludes 50: at least 51
+STRICT_LOWER_BOUND = ("more than", "over", "in excess of")
 UPPER_BOUND = ("up to", "at most", "fewer than", "less than", "no more than", "nearly", "almost", "under")
 
 # titles before a name ("Chief Superintendent Graciano Mijares"): a role, not part of the name

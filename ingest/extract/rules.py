@@ -827,6 +827,10 @@ class ArticleRules:
                 return None, L.VAGUE_COUNTS[num.lower_], None, toks[0]
             return None
         before = noun.doc[max(0, toks[0].i - 3): toks[0].i].text.lower() + " " + words
+        if "no more than" in before or "not more than" in before:
+            return None, None, value, toks[0]
+        if any(b in before for b in L.STRICT_LOWER_BOUND) or re.search(r"\bmore\s+" + re.escape(words) + "$", before):
+            return None, value + 1, None, toks[0]  # "more than 50" -> at least 51 (guidelines)
         if any(b in before for b in L.LOWER_BOUND):
             return None, value, None, toks[0]
         if any(b in before for b in L.UPPER_BOUND):
@@ -851,9 +855,56 @@ class ArticleRules:
         total += current
         return total if seen else None
 
+    def _toll_list(self, tok) -> list[tuple]:  # noqa: ANN001
+        """"The (confirmed) deaths are fourteen civilians, five soldiers and one member of the
+        Coast Guard": one figure per victim group of the list."""
+        if tok.lemma_ not in ("be", "include"):
+            return []
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        kind = L.TOLL_NOUNS.get(subj.lower_) if subj is not None else None
+        if kind is None:
+            return []
+        items = []
+        todo = [c for c in tok.children if c.dep_ in ("attr", "dobj") or c.dep_ == "conj" and c.pos_ == "NOUN"]
+        if not any(c.dep_ in ("attr", "dobj") for c in todo):
+            return []
+        while todo:
+            x = todo.pop(0)
+            if x.i in {y.i for y in items}:
+                continue
+            items.append(x)
+            todo += [c for c in x.children if c.dep_ in ("conj", "appos")]
+        out = []
+        for x in sorted(items, key=lambda y: y.i):
+            cnt = self._count(x)
+            if cnt is None or x.pos_ not in ("NOUN", "PROPN"):
+                continue
+            count, at_least, at_most, first = cnt
+            group = None
+            named = [y for y in x.subtree if y.i != x.i and (y.dep_ == "compound" and y.head.i == x.i or y.dep_ == "pobj" and y.head.head.i == x.i)]
+            for y in named:
+                for z in y.subtree:
+                    e = self.ent_of(z)
+                    if e is not None and e.type not in PLACE_TYPES:
+                        group = group or e
+            if group is None:
+                group = self.np_actor(x)
+            if group is None:
+                group = self.table.add("people_group", x.text, self.c(x), self.ce(x), confidence=0.5)
+            if group.type in PLACE_TYPES:
+                continue
+            end = self.ce(x.right_edge) if x.right_edge.i - x.i < 6 else self.ce(x)
+            out.append((tok, group, kind, count, at_least, at_most, self.c(first), end))
+        return out if len(out) >= 1 else []
+
     def _casualties(self, sent) -> None:  # noqa: ANN001
         found: list[tuple] = []
         for tok in sent:
+            toll = self._toll_list(tok)
+            if toll:
+                found += toll
+                self.last_group = toll[-1][1].id
+                continue
             lemma = tok.lemma_.lower()
             kind = None
             group_tok = None

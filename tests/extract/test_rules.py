@@ -114,7 +114,7 @@ def test_sunday_attack_possessive_date_and_more_than(run):
     st = ann.statements[0]
     assert e[st.speaker].label == "Attaullah Khogyani" and e[st.channel].label == "AFP"
     assert ann.events[0].date.weekday == "sunday"
-    assert ann.casualties[0].at_least == 20
+    assert ann.casualties[0].at_least == 21  # "more than 20" -> at least 21 (annotation guidelines)
 
 
 def test_date_expressions():
@@ -142,3 +142,18 @@ def test_free_standing_quotation_continues_speaker(run):
     e = ents(ann)
     got = [(e[s.speaker].label, s.span.text) for s in ann.statements if e[s.speaker].label != "Test News"]
     assert ("Ging", "They were innocent people.") in got
+
+
+def test_more_than_is_strict_lower_bound(run):
+    ann, _ = run("An air strike killed more than 50 people in Gaza on Monday.")
+    assert [(c.kind, c.count, c.at_least) for c in ann.casualties] == [("killed", None, 51)]
+    ann, _ = run("No more than 5 soldiers were killed in the raid on Monday.")
+    assert [(c.kind, c.at_least, c.at_most) for c in ann.casualties] == [("killed", None, 5)]
+
+
+def test_toll_listed_by_victim_group(run):
+    ann, _ = run("After the bombing, the confirmed deaths are fourteen civilians, five Army personnel, and one member of the Coast Guard.")
+    e = ents(ann)
+    got = [(c.kind, c.count, e[c.group].label) for c in ann.casualties]
+    assert [g[:2] for g in got] == [("killed", 14), ("killed", 5), ("killed", 1)]
+    assert got[0][2] == "civilians" and "Coast Guard" in got[2][2]
