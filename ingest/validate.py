@@ -15,9 +15,7 @@ from __future__ import annotations
 import json
 import logging
 import os
-import warnings
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
