@@ -1460,6 +1460,11 @@ class ArticleRules:
         person = None
         role_tok = None
         for c in cands:
+            if c.pos_ == "NOUN" and c.tag_ == "NNS" and c.text[:1].isupper() and self.ent_of(c) is None:
+                # a surname the tagger took for a plural noun ("Mijares further claimed")
+                known = self._known_person(c.text)
+                if known is not None:
+                    self.table.mention(known.id, self.c(c), self.ce(c))
             if c.pos_ == "PROPN" and self.ent_of(c) is None and not self.table.is_demonym(c.text):
                 name = [x for x in c.lefts if x.dep_ == "compound" and x.pos_ == "PROPN"] + [c]
                 has_role = any(a.dep_ == "appos" and a.lemma_.lower() in L.ROLE_NOUNS for a in c.children) or (
@@ -1701,6 +1706,11 @@ class ArticleRules:
         if resp is not None and lemma in ("claim", "accept", "admit"):
             evs = [(self._event_at(x), x) for x in resp.subtree]
             evs = [(ev, x) for ev, x in evs if ev is not None]
+            if not evs and not any(c.dep_ == "prep" for c in resp.children):
+                # "X claimed responsibility." (nothing named): the event reported last
+                last = self._about_before(self.c(verb))
+                ev = next((e for e in self.events if e.id == last), None)
+                evs = [(ev, resp)] if ev is not None else []
             if not evs:
                 return
             for speaker, role, aff in speakers:
@@ -2161,6 +2171,10 @@ class ArticleRules:
                     lo, hi = bisect.bisect_left(item_pos, x.span[0]), bisect.bisect_left(item_pos, x.span[1])
                     claims += [it.claim for it in items_sorted[lo:hi] if it.kind == "participant"]
             if not claims and st.stance != "denies":
+                if st.about is None and (self.publisher is None or st.speaker != self.publisher.id):
+                    # a quoted speaker's content without a named subject: about the event
+                    # the article last mentioned before it
+                    st.about = self._about_before(st.span[0])
                 claims = self._describe(st)
             if not claims:
                 continue

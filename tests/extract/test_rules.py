@@ -157,3 +157,24 @@ def test_toll_listed_by_victim_group(run):
     got = [(c.kind, c.count, e[c.group].label) for c in ann.casualties]
     assert [g[:2] for g in got] == [("killed", 14), ("killed", 5), ("killed", 1)]
     assert got[0][2] == "civilians" and "Coast Guard" in got[2][2]
+
+
+def test_claimed_responsibility_without_object(run):
+    ann, _ = run("Two bombs exploded at the cathedral in Jolo on Sunday. "
+                 "The Islamic State subsequently claimed responsibility.")
+    e = ents(ann)
+    st = next(s for s in ann.statements if s.stance == "claims_responsibility")
+    assert e[st.speaker].label == "Islamic State"
+    assert any(p.role == "attacker" and p.event == ann.events[0].id for p in ann.participants)
+
+
+def test_surname_tagged_as_plural_noun_is_speaker(run):
+    ann, _ = run("Chief Superintendent Graciano Mijares said 20 people were killed in the bombing. "
+                 "Mijares further claimed 90 civilians were wounded.")
+    assert reported(ann) == [("Graciano Mijares", "asserts"), ("Graciano Mijares", "asserts")]
+
+
+def test_quoted_content_without_named_subject_is_kept(run):
+    ann, _ = run("A bomb killed three people in Kabul on Sunday. "
+                 "Ahmad Khan, the governor, said he had ordered troops to protect places of worship.")
+    assert reported(ann) == [("Ahmad Khan", "asserts")]
