@@ -104,6 +104,17 @@ class ArticleGraph:
     def nquads(self) -> bytes:
         return ox.serialize(self.quads, format=ox.RdfFormat.N_QUADS) or b""
 
+    def __reduce__(self) -> tuple[object, tuple[object, ...]]:
+        # Between processes an article graph travels as N-Quads: pickling ~1,200 pyoxigraph
+        # terms one by one costs about 10x more than serialising and parsing them.
+        claims = tuple(g.value for g in self.claim_graphs)
+        return (_from_nquads, (self.article_id, self.document_graph.value, claims, self.nquads()))
+
+
+def _from_nquads(article_id: str, document_graph: str, claim_graphs: tuple[str, ...], data: bytes) -> ArticleGraph:
+    quads = tuple(ox.parse(data, format=ox.RdfFormat.N_QUADS))
+    return ArticleGraph(article_id, ox.NamedNode(document_graph), tuple(map(ox.NamedNode, claim_graphs)), quads)
+
 
 def _str(value: str) -> ox.Literal:
     return ox.Literal(value)

@@ -92,3 +92,11 @@ def test_every_project_term_is_declared_in_the_ontology() -> None:
     assert used and used <= declared, sorted(used - declared)
     evt = {q.object.value for q in graph.quads if q.predicate.value.endswith("eventType")}
     assert evt <= declared
+
+
+def test_article_graph_survives_pickling_between_processes() -> None:
+    import pickle
+
+    _, graph = seed_graph()
+    copy = pickle.loads(pickle.dumps(graph))
+    assert copy == graph and copy.nquads() == graph.nquads()
