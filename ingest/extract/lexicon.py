@@ -148,7 +148,7 @@ VERB_TRIGGERS: dict[str, str] = {
     "detain": "arrest", "storm": "attack", "assault": "attack", "explode": "bombing",
     "hijack": "kidnapping", "invade": "offensive", "stab": "attack", "shoot": "attack", "murder": "attack",
     "assassinate": "attack", "fight": "armed_clash", "deploy": "deployment", "withdraw": "withdrawal",
-    "escape": "escape", "recapture": "territory_taken",
+    "escape": "escape", "recapture": "territory_taken", "apprehend": "arrest", "nab": "arrest",
 }
 # two-word triggers (lower-cased text of modifier + head lemma) -> type
 PHRASE_TRIGGERS: dict[tuple[str, str], str] = {
@@ -176,6 +176,7 @@ EVENT_FAMILY: dict[str, str] = {
     "ied": "violence", "suicide_bombing": "violence", "car_bombing": "violence", "raid": "violence",
     "ambush": "violence", "armed_clash": "clash", "battle": "clash",
 }
+FOIL_VERBS = frozenset({"foil", "thwart", "repel", "repulse", "prevent", "avert", "frustrate"})
 GENERIC_TRIGGERS = frozenset({"attack", "bombing", "assault", "strike", "blast", "explosion"})
 HABITUAL_MODS = frozenset({"regular", "frequent", "repeated", "sporadic", "occasional", "ongoing", "daily", "periodic", "recurring", "future", "possible", "potential"})
 HYPOTHETICAL_HEADS = frozenset({

@@ -536,9 +536,17 @@ class ArticleRules:
                 return None
             if lemma in ("arrest", "detention") and tok.dep_ == "compound":
                 return None
+            if typ in ("attack", "piracy") and tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in L.FOIL_VERBS:
+                return ("foiled_attack", tok.i, tok.i)  # "the navy foiled an attack"
             return (typ, tok.i, tok.i)
         if tok.pos_ == "VERB":
             typ = L.VERB_TRIGGERS.get(lemma)
+            if typ is None and lemma == "go" and any(c.dep_ == "prt" and c.lower_ == "off" for c in tok.children):
+                # "the bomb went off"
+                subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+                if subj is not None and subj.lemma_.lower() in ("bomb", "device", "explosive", "ied", "grenade", "mine"):
+                    prt = next(c for c in tok.children if c.dep_ == "prt" and c.lower_ == "off")
+                    return ("bombing", tok.i, prt.i)
             if typ is None:
                 return None
             if lemma == "bomb":

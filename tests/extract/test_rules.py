@@ -178,3 +178,10 @@ def test_quoted_content_without_named_subject_is_kept(run):
     ann, _ = run("A bomb killed three people in Kabul on Sunday. "
                  "Ahmad Khan, the governor, said he had ordered troops to protect places of worship.")
     assert reported(ann) == [("Ahmad Khan", "asserts")]
+
+
+def test_bomb_went_off_foiled_attack_and_apprehend(run):
+    ann, _ = run("The first bomb went off inside the cathedral in Jolo during Mass on Sunday.")
+    assert [(ev.type, [m.text for m in ev.mentions]) for ev in ann.events] == [("bombing", ["went off"])]
+    ann, _ = run("Navy personnel foiled the attack on Thursday, apprehending 26 Somali pirates.")
+    assert sorted(ev.type for ev in ann.events) == ["arrest", "foiled_attack"]
