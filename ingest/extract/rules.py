@@ -1402,6 +1402,42 @@ class ArticleRules:
             self._report(tok)
 
     def _reportedly(self, sent) -> None:  # noqa: ANN001
+        self._reportedly_main(sent)
+        # "reportedly" inside a clause of a sentence ("who reportedly works there", "stabbed
+        # reportedly several people") and "By reports on Saturday, ...": unnamed reports
+        # say that clause
+        for adv in sent:
+            by_reports = adv.lower_ == "reports" and adv.dep_ == "pobj" and adv.head.lower_ == "by" and adv.head.head.pos_ in ("VERB", "AUX")
+            if not (adv.lower_ == "reportedly" or by_reports):
+                continue
+            pos = self.c(adv)
+            if any(st.span[0] <= pos < st.span[1] or st.verb_pos == pos for st in self.stmts):
+                continue
+            head = adv.head.head if by_reports else adv.head
+            if head.lemma_ in L.REPORT_VERBS:
+                continue
+            if not by_reports and head.pos_ in ("ADJ", "DET", "NUM") and head.head.pos_ == "NOUN" and head.head.dep_ in ("dobj", "pobj"):
+                noun = head.head  # "stabbed reportedly several people": the verb and its object
+                verb = noun.head if noun.dep_ == "dobj" else noun.head.head
+                toks = [verb] + [t for t in noun.subtree]
+            elif by_reports:
+                toks = list(sent)
+            elif head.dep_ == "ROOT" or head.pos_ not in ("VERB", "AUX"):
+                toks = [t for t in head.subtree] if head.dep_ != "ROOT" else [t for t in head.subtree if t.i >= adv.i or t.dep_ not in ("nsubj", "nsubjpass")]
+                if head.dep_ == "ROOT":
+                    continue  # the whole sentence: handled by _reportedly_main
+            else:
+                toks = list(head.subtree)
+            toks = [t for t in toks if not t.is_punct or t.i not in (toks[0].i, toks[-1].i)]
+            if not toks:
+                continue
+            s, e = _tok_span(toks)
+            src = self.table.add("anonymous_source", "unnamed reports", self.c(adv), self.ce(adv), key="actor:anon:unnamed reports", confidence=0.4)
+            st = Stmt(src.id, (self.o + s, self.o + e), "asserts", pos, hedge="reportedly" if not by_reports else None, confidence=0.5,
+                      about=self._about_before(self.o + s))
+            self.stmts.append(st)
+
+    def _reportedly_main(self, sent) -> None:  # noqa: ANN001
         """"Reportedly he injured a man": unnamed reports say so."""
         adv = next((t for t in sent if t.lower_ == "reportedly" and t.dep_ == "advmod" and t.head.pos_ in ("VERB", "AUX")), None)
         if adv is None or adv.head.lemma_ in L.REPORT_VERBS:
@@ -2020,7 +2056,7 @@ class ArticleRules:
                     self.o = saved
                 subject = made.id if made is not None else None
         if subject is None:
-            firsts = sorted((a, i) for a, b, i in self.table.spans if s <= a < e)
+            firsts = sorted((a, i) for a, b, i in self.table.spans if s <= a < e and i != st.speaker)
             firsts += sorted((m.start, ev.id) for ev in self.events for m in ev.mentions if s <= m.start < e)
             if not firsts and st.about is None:
                 return []
@@ -2076,6 +2112,30 @@ class ArticleRules:
                     self.stmts.append(st)
                     self.last_speaker = src.speaker
             prev_line = (la, lb)
+        # a sentence that opens a quotation after a quoted sentence of the same paragraph
+        # ('"...", X told the press. "More words."'): the same speaker
+        ranges = sorted(self.sentence_ranges)
+        for k in range(1, len(ranges)):
+            a, b = ranges[k]
+            pa, pb = ranges[k - 1]
+            if text[a:a + 1] not in qchars[:2] or "\n" in text[pb:a]:
+                continue
+            close = min([i for i in (text.find("\"", a + 1), text.find("”", a + 1)) if i >= 0] or [-1])
+            para_end = text.find("\n", a)
+            para_end = len(text) if para_end < 0 else para_end
+            if close < 0 or close > para_end or text[close + 1:para_end].strip(" .,") != "":
+                continue  # the quotation is not the rest of the paragraph (a speaker follows)
+            if any(a <= x.verb_pos < para_end for x in self.stmts):
+                continue
+            prev = [x for x in self.stmts if pa <= x.verb_pos < pb and x.embedded_in is None
+                    and (self.publisher is None or x.speaker != self.publisher.id)
+                    and any(q in text[pa:pb] for q in qchars)]
+            if not prev:
+                continue
+            src = prev[-1]
+            end = close - 1 if text[close - 1:close] == "," else close
+            self.stmts.append(Stmt(src.speaker, (a + 1, end), "asserts", a, role=src.role, on_behalf_of=src.on_behalf_of,
+                                   channel=src.channel, confidence=0.5, about=self._about_before(a)))
         # one statement per quoted sentence
         for i in range(len(self.stmts)):
             st = self.stmts[i]

@@ -185,3 +185,24 @@ def test_bomb_went_off_foiled_attack_and_apprehend(run):
     assert [(ev.type, [m.text for m in ev.mentions]) for ev in ann.events] == [("bombing", ["went off"])]
     ann, _ = run("Navy personnel foiled the attack on Thursday, apprehending 26 Somali pirates.")
     assert sorted(ev.type for ev in ann.events) == ["arrest", "foiled_attack"]
+
+
+def test_reportedly_inside_clauses_and_by_reports(run):
+    ann, _ = run("Khan stabbed reportedly several people in the hall on Friday. "
+                 "Lukasz, who reportedly works at the hall as a chef, chased him.")
+    e = ents(ann)
+    got = [(e[s.speaker].label, s.span.text) for s in ann.statements if e[s.speaker].label == "unnamed reports"]
+    assert got == [("unnamed reports", "stabbed reportedly several people in the hall"),
+                   ("unnamed reports", "who reportedly works at the hall as a chef")]
+    ann, _ = run("By reports on Saturday, two of the victims died in the attack.")
+    assert reported(ann) == [("unnamed reports", "asserts")]
+
+
+def test_quotation_sentences_after_speaker_in_paragraph_and_comment(run):
+    ann, _ = run('"Police acted fast," professor David Wilson told the press after the attack. '
+                 '"Attackers wear fake vests. I wonder why."')
+    e = ents(ann)
+    got = [s.span.text for s in ann.statements if e[s.speaker].label == "David Wilson"]
+    assert "Attackers wear fake vests." in got and "I wonder why." in got
+    ann, _ = run('A man was stabbed in London on Friday. Broadcaster Piers Morgan commented, "The guy with the tusk is a chef named Lukasz."')
+    assert any("Piers Morgan" in sp and st == "asserts" for sp, st in reported(ann))
