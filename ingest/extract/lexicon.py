@@ -247,4 +247,10 @@ FACILITY_NOUNS = frozenset({
 AREA_NOUNS = frozenset({"area", "forest", "border", "neighbourhood", "neighborhood", "suburb", "village", "town", "field", "square", "street", "road", "highway", "crossing"})
 
 # verbs whose object and its description are the content ("called the death a senseless killing")
+# "X were made by Y": the agent speaks ("attributions of responsibility were made by ...")
+ATTRIBUTION_NOUNS = {"attributions": "accuses", "attribution": "accuses", "accusations": "accuses", "accusation": "accuses",
+                     "allegations": "accuses", "claims": "asserts", "statements": "asserts", "statement": "asserts",
+                     "denials": "denies", "denial": "denies"}
+# passive reports with an agent ("was condemned by", "was described as ... by")
+PASSIVE_REPORT_VERBS = frozenset({"condemn", "describe", "deny", "confirm", "announce", "declare", "criticise", "criticize", "report", "call", "label", "brand"})
 EVALUATIVE_VERBS = frozenset({"call", "describe", "condemn", "praise", "label", "brand", "welcome", "criticise", "criticize"})

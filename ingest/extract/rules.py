@@ -1393,6 +1393,8 @@ class ArticleRules:
             if lemma == "issue" and any(c.dep_ == "dobj" and c.lower_ in L.DENIAL_NOUNS for c in tok.children):
                 self._issued_denial(tok)
                 continue
+            if tok.tag_ == "VBN" and any(c.dep_ == "agent" for c in tok.children) and self._passive_agent(tok):
+                continue
             if (lemma not in L.REPORT_VERBS and lemma not in L.EVALUATIVE_VERBS) or tok.pos_ not in ("VERB",):
                 continue
             if tok.dep_ in ("pcomp", "xcomp") and tok.head.lemma_ in ("cite", "quote", "as", "decline", "refuse"):
@@ -1638,6 +1640,41 @@ class ArticleRules:
             # "X, Y said." where the parser hung the clause elsewhere
             roots = [c for c in verb.children if c.dep_ in ("advcl",) and c.i < verb.i and not any(m.dep_ == "mark" for m in c.children)]
         return roots
+
+    def _passive_agent(self, verb) -> bool:  # noqa: ANN001
+        """"The operation was condemned by members of the EU", "Attributions of responsibility
+        were made by Saba and al-Eryani", "described as 'knife-obsessed' by the police": the
+        agent speaks the clause."""
+        lemma = verb.lemma_.lower()
+        subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        stance = None
+        if lemma == "make" and subj is not None and subj.lower_ in L.ATTRIBUTION_NOUNS:
+            stance = L.ATTRIBUTION_NOUNS[subj.lower_]
+        elif lemma in L.PASSIVE_REPORT_VERBS:
+            stance = L.REPORT_VERBS.get(lemma, "asserts")
+        if stance is None or self._blocked(verb):
+            return False
+        agent = next(c for c in verb.children if c.dep_ == "agent")
+        pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            return False
+        speakers = []
+        for x in [pobj, *pobj.conjuncts]:
+            sp = self._speaker(x)[0] if x.pos_ == "PROPN" else None
+            sp = sp or self.ent_of(x) or self.np_actor(x, speaker=True)
+            if sp is not None and sp.type not in PLACE_TYPES and all(sp.id != y.id for y in speakers):
+                speakers.append(sp)
+        if not speakers:
+            return False
+        agent_toks = {t.i for t in agent.subtree}
+        clause = [t for t in verb.subtree if t.i not in agent_toks and not t.is_punct] if verb.dep_ != "ROOT" else [t for t in verb.sent if t.i not in agent_toks and not t.is_punct]
+        if verb.dep_ == "relcl":
+            clause = [verb.head] + clause  # "Amman, who was described as ... by the police"
+        s, e = _tok_span(sorted(clause, key=lambda t: t.i))
+        for sp in speakers:
+            st = Stmt(sp.id, (self.o + s, self.o + e), stance, self.c(verb), confidence=0.6, about=self._about_before(self.o + s))
+            self.stmts.append(st)
+        return True
 
     def _passive_or_inverted(self, verb) -> bool:  # noqa: ANN001
         """"A bombing was reported to have killed ..." (unnamed reports);
@@ -1939,6 +1976,17 @@ class ArticleRules:
             return
         srcs = []
         for x in [pobj] + list(pobj.conjuncts):
+            if x.lower_ in ("post", "tweet", "statement", "message", "interview", "letter", "video"):
+                # "according to a Twitter post by X": X speaks
+                by = next((c for c in x.children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
+                author = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+                if author is not None and author.pos_ == "PROPN":
+                    name = [y for y in author.lefts if y.dep_ == "compound" and y.pos_ == "PROPN"] + [author]
+                    if self.ent_of(author) is None and 2 <= len(name) <= 4:
+                        self._person(self.text[self.c(name[0]):self.ce(name[-1])], self.c(name[0]), self.ce(name[-1]), 0.6)
+                    e = self.ent_of(author)
+                    if e is not None and e.type not in PLACE_TYPES:
+                        x = author
             src = self.ent_of(x) or self.np_actor(x, speaker=True)
             if src is None and x.pos_ == "NOUN":
                 toks = [y for y in x.subtree if y.i <= x.i or (y.dep_ in ("acl", "prep", "pobj", "amod", "compound") and y.i - x.i < 6)]

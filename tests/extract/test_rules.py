@@ -206,3 +206,12 @@ def test_quotation_sentences_after_speaker_in_paragraph_and_comment(run):
     assert "Attackers wear fake vests." in got and "I wonder why." in got
     ann, _ = run('A man was stabbed in London on Friday. Broadcaster Piers Morgan commented, "The guy with the tusk is a chef named Lukasz."')
     assert any("Piers Morgan" in sp and st == "asserts" for sp, st in reported(ann))
+
+
+def test_according_to_post_by_person_and_passive_agent(run):
+    ann, _ = run("According to a Twitter post by Amy Cook, director of the event, the tusk came from the wall in the hall after the attack.")
+    assert reported(ann) == [("Amy Cook", "asserts")]
+    ann, _ = run("A man attacked people in London on Sunday. The attack was condemned by the government of France.")
+    e = ents(ann)
+    st = next(s for s in ann.statements if s.span.text == "The attack was condemned")
+    assert e[st.speaker].type != "media_outlet" and st.stance == "asserts"
