@@ -191,7 +191,7 @@ PERPETRATION_VERBS = frozenset({"carry", "launch", "conduct", "stage", "mount", 
 CASUALTY_VERBS: dict[str, str] = {
     "kill": "killed", "die": "killed", "slay": "killed", "execute": "killed", "behead": "killed",
     "murder": "killed", "perish": "killed", "massacre": "killed", "shoot": "killed", "drown": "killed",
-    "wound": "wounded", "injure": "wounded", "hurt": "wounded", "maim": "wounded",
+    "wound": "wounded", "injure": "wounded", "hospitalize": "wounded", "hospitalise": "wounded", "hurt": "wounded", "maim": "wounded",
     "capture": "captured", "abduct": "captured", "kidnap": "captured", "seize": "captured",
     "detain": "captured", "arrest": "captured", "take": "captured", "apprehend": "captured", "nab": "captured",
     "miss": "missing", "displace": "displaced",

@@ -917,7 +917,16 @@ class ArticleRules:
             kind = None
             group_tok = None
             lives = next((c for c in tok.children if c.dep_ == "dobj" and c.lower_ in ("lives", "life")), None)
-            if lives is not None and lemma in ("lose", "claim", "take", "cost"):
+            hurt = next((c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in ("injury", "wound")), None)
+            if hurt is not None and lemma in ("sustain", "suffer", "receive") and not _negated(tok):
+                # "X sustained a stabbing injury to his hand": X was wounded
+                group_tok = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+                v = tok
+                while group_tok is None and v.dep_ == "conj" and v.head.i != v.i:
+                    v = v.head
+                    group_tok = next((c for c in v.children if c.dep_ == "nsubj"), None)
+                kind = "wounded"
+            elif lives is not None and lemma in ("lose", "claim", "take", "cost"):
                 group_tok = lives if lemma != "lose" else next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
                 kind = "killed"
             elif tok.pos_ in ("VERB", "AUX") or tok.tag_ in ("VBN", "VBD", "VBG"):
@@ -991,7 +1000,8 @@ class ArticleRules:
                     first_tok = _first([x for g in [group_tok] + conj for x in g.subtree])
                     cnt = (total, None, None, first_tok)
             elif cnt is None and group_tok.pos_ == "NOUN" and group_tok.tag_ == "NN" and any(
-                    c.dep_ in ("det", "poss") and c.lower_ in ("a", "an", "the", "his", "her", "their", "this", "that") for c in group_tok.children):
+                    c.dep_ in ("det", "poss") and c.lower_ in ("a", "an", "the", "his", "her", "their", "this", "that")
+                    or c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN") for c in group_tok.children):
                 cnt = (1, None, None, _first(list(group_tok.subtree)))
             elif cnt is None and group_tok.pos_ == "PROPN":
                 person = self.ent_of(group_tok)

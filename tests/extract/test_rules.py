@@ -215,3 +215,13 @@ def test_according_to_post_by_person_and_passive_agent(run):
     e = ents(ann)
     st = next(s for s in ann.statements if s.span.text == "The attack was condemned")
     assert e[st.speaker].type != "media_outlet" and st.stance == "asserts"
+
+
+def test_custody_possessive_hospitalized_and_sustained_injury(run):
+    ann, _ = run("Police stabbed attack suspect on Friday. The suspect's wife was taken into custody. "
+                 "A fifth person was hospitalized in critical condition.")
+    got = {(c.kind, c.count) for c in ann.casualties}
+    assert ("captured", 1) in got and ("wounded", 1) in got
+    ann, _ = run("A man attacked people on London Bridge on Friday. A chef chased him and sustained a stabbing injury to his hand.")
+    e = ents(ann)
+    assert [(c.kind, c.count, e[c.group].label) for c in ann.casualties if c.kind == "wounded"] == [("wounded", 1, "chef")]
