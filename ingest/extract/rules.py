@@ -765,8 +765,10 @@ class ArticleRules:
 
     def _facility(self, noun, inside) -> Ent | None:  # noqa: ANN001
         """"a police post in central Ghazni province" -> a facility located in Ghazni."""
-        if noun.lemma_.lower() not in L.FACILITY_NOUNS or noun.pos_ != "NOUN":
+        if noun.lower_ not in L.FACILITY_NOUNS and noun.lemma_.lower() not in L.FACILITY_NOUNS:
             return None
+        if noun.pos_ != "NOUN" and not (noun.pos_ == "PROPN" and any(x.dep_ == "compound" and x.pos_ == "PROPN" for x in noun.lefts)):
+            return None  # a named facility: "the Jolo Cathedral"
         if self.ent_of(noun) is not None and self.ent_of(noun).type in PLACE_TYPES:
             return None
         mods = [x for x in noun.lefts if x.dep_ in ("compound", "amod", "nmod") and x.lower_ not in L.HABITUAL_MODS]

@@ -225,3 +225,10 @@ def test_custody_possessive_hospitalized_and_sustained_injury(run):
     ann, _ = run("A man attacked people on London Bridge on Friday. A chef chased him and sustained a stabbing injury to his hand.")
     e = ents(ann)
     assert [(c.kind, c.count, e[c.group].label) for c in ann.casualties if c.kind == "wounded"] == [("wounded", 1, "chef")]
+
+
+def test_named_facility_hit_is_event_place(run):
+    ann, _ = run("Twin bombings yesterday struck the Jolo Cathedral in Mindanao, Philippines.")
+    e = ents(ann)
+    (ev,) = ann.events
+    assert ev.type == "bombing" and e[ev.place].label == "Jolo Cathedral"
