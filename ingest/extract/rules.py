@@ -2298,7 +2298,7 @@ class ArticleRules:
                 for x in inner:
                     lo, hi = bisect.bisect_left(item_pos, x.span[0]), bisect.bisect_left(item_pos, x.span[1])
                     claims += [it.claim for it in items_sorted[lo:hi] if it.kind == "participant"]
-            if not claims and st.stance != "denies":
+            if not claims:
                 if st.about is None and (self.publisher is None or st.speaker != self.publisher.id):
                     # a quoted speaker's content without a named subject: about the event
                     # the article last mentioned before it

@@ -232,3 +232,8 @@ def test_named_facility_hit_is_event_place(run):
     e = ents(ann)
     (ev,) = ann.events
     assert ev.type == "bombing" and e[ev.place].label == "Jolo Cathedral"
+
+
+def test_denial_without_event_words_is_kept(run):
+    ann, _ = run("A refugee camp was bombed on Thursday. Sudan's armed forces denied they carried out the strike.")
+    assert reported(ann) == [("Sudan's armed forces", "denies")]
