@@ -1940,8 +1940,25 @@ class ArticleRules:
             deny = True  # "Sudan had not bombed anywhere in South Sudan's territory"
         if deny and st.stance in ("asserts", "confirms"):
             st.stance = "denies"
+        elif st.stance == "asserts" and not neg and head.pos_ == "VERB" and self._names_perpetrator(head, st.speaker):
+            st.stance = "accuses"  # "Tamim claimed Houthis have attacked journalists"
         if st.stance == "denies":
             st.polarity = "negative"
+
+    def _names_perpetrator(self, verb, speaker: str) -> bool:  # noqa: ANN001
+        """The content says a named actor other than the speaker attacked / carried out an attack."""
+        lemma = verb.lemma_.lower()
+        violent = L.VERB_TRIGGERS.get(lemma) in L.EVENT_FAMILY and lemma not in ("fight", "clash")
+        if not violent and lemma in L.PERPETRATION_VERBS - {"claim", "order"}:
+            violent = any(c.dep_ == "dobj" and self.c(c) in self.trigger_at for c in verb.children) or any(
+                c.dep_ == "dobj" and (c.lemma_.lower() in L.NOUN_TRIGGERS) for c in verb.children)
+        if not violent:
+            return False
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.pos_ == "PRON":
+            return False
+        ent = self.ent_of(subj) or next((self.ent_of(c) for c in subj.children if c.dep_ in ("compound", "amod") and self.ent_of(c)), None)
+        return ent is not None and ent.id != speaker and ent.type in ("armed_group", "country", "state_force", "government_body", "organization", "person")
 
     def _embedded_reports(self, unit, outer: int) -> None:  # noqa: ANN001
         """"a report released by an Afghan news agency that Tajikistan has allegedly launched ...":

@@ -237,3 +237,10 @@ def test_named_facility_hit_is_event_place(run):
 def test_denial_without_event_words_is_kept(run):
     ann, _ = run("A refugee camp was bombed on Thursday. Sudan's armed forces denied they carried out the strike.")
     assert reported(ann) == [("Sudan's armed forces", "denies")]
+
+
+def test_content_naming_an_attacker_is_an_accusation(run):
+    ann, _ = run("A bomb killed a journalist in Mokha on Tuesday. Dr Ali bin Tamim, the manager, said Houthis have attacked journalists before.")
+    assert reported(ann) == [("Ali bin Tamim", "accuses")]
+    ann, _ = run("A bomb killed a journalist in Mokha on Tuesday. Dr Ali bin Tamim, the manager, said journalists were attacked before.")
+    assert reported(ann) == [("Ali bin Tamim", "asserts")]
