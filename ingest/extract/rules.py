@@ -2338,7 +2338,7 @@ class ArticleRules:
             stmts_out.append(Statement(
                 id=ident, speaker=st.speaker, claims=tuple(claims),
                 span=Span(start=s, end=e, text=self.text[s:e]), stance=st.stance, certainty=certainty,
-                polarity=st.polarity, role=st.role, on_behalf_of=st.on_behalf_of, channel=st.channel,
+                polarity="negative" if st.stance == "denies" else st.polarity, role=st.role, on_behalf_of=st.on_behalf_of, channel=st.channel,
                 date=st.date, hedge=st.hedge, embedded_in=None, confidence=round(min(1.0, conf), 3)))
         # a person quoted again without a channel speaks through the one channel named for them
         channels_of: dict[str, set[str]] = {}

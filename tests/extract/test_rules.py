@@ -244,3 +244,10 @@ def test_content_naming_an_attacker_is_an_accusation(run):
     assert reported(ann) == [("Ali bin Tamim", "accuses")]
     ann, _ = run("A bomb killed a journalist in Mokha on Tuesday. Dr Ali bin Tamim, the manager, said journalists were attacked before.")
     assert reported(ann) == [("Ali bin Tamim", "asserts")]
+
+
+def test_passive_denial_has_negative_polarity(run):
+    ann, _ = run("A bomb exploded at a market in Kabul on Sunday. The reports were denied by the Taliban.")
+    e = ents(ann)
+    st = next(s for s in ann.statements if e[s.speaker].label == "Taliban")
+    assert (st.stance, st.polarity) == ("denies", "negative")
