@@ -1483,6 +1483,14 @@ class ArticleRules:
         subj = next((c for c in verb.children if c.dep_ in ("nsubj",)), None)
         if subj is None and verb.dep_ == "acl" and verb.tag_ == "VBD" and verb.head.dep_ == "nsubj":
             return verb.head  # "The security chief, X, announced ... there were ...": a misparse
+        if subj is None:
+            # "The Committee to Protect Journalists reports ...": the parser made the name a clause
+            cs = next((c for c in verb.children if c.dep_ == "csubj"), None)
+            inner = next((c for c in cs.children if c.dep_ == "nsubj"), None) if cs is not None else None
+            ent = self.ent_of(inner) if inner is not None else None
+            if ent is not None and ent.type not in PLACE_TYPES and any(
+                    self.c(inner) >= a and self.ce(cs.right_edge) <= b for a, b, i in self.table.spans if i == ent.id):
+                return inner
         if subj is None and verb.tag_ == "VBG" and verb.dep_ == "advcl":
             # "An eyewitness described how it unfolded, stating, "...": the parser made the
             # speaker the root noun and its verb an "acl"; the participle's speaker is that noun

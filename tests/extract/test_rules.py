@@ -251,3 +251,9 @@ def test_passive_denial_has_negative_polarity(run):
     e = ents(ann)
     st = next(s for s in ann.statements if e[s.speaker].label == "Taliban")
     assert (st.stance, st.polarity) == ("denies", "negative")
+
+
+def test_organisation_name_parsed_as_clause_is_speaker(run):
+    ann, _ = run("A bomb killed a journalist in Mokha on Tuesday. "
+                 "The Committee to Protect Journalists reports sixteen other journalist deaths in the nation since 2015.")
+    assert reported(ann) == [("Committee to Protect Journalists", "asserts")]
