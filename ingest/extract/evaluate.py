@@ -361,16 +361,27 @@ def evaluate_command(
     per_article: bool = typer.Option(False, "--per-article", help="Also print each article's scores."),
 ) -> None:
     """Precision, recall and F1 of automatic extraction against curated gold, tuning and held-out apart."""
+    from ..gazetteer.evaluate import evaluate_linking
+
     results, totals = evaluate(list(gold) if gold else None)
+    # Wikidata linking is scored by the same command: the linker on the gold entities (curated
+    # links removed) against the hand-checked expected-links table.
+    linking = evaluate_linking().summary() if not gold else None
     if as_json:
         data = {
             "splits": {s: {c: sc.as_dict() for c, sc in cats.items()} for s, cats in totals.items()},
             "articles": [{"article": r.article, "split": r.split, "errors": r.errors,
                           "scores": {c: sc.as_dict() for c, sc in r.scores.items()}} for r in results],
+            "linking": linking,
         }
         typer.echo(json.dumps(data, indent=2))
         return
     typer.echo(format_table(totals, results))
+    if linking is not None:
+        typer.echo(
+            f"\nlinking (gold entities, {linking['articles']} articles): precision {linking['precision']:.3f}, "
+            f"recall {linking['recall']:.3f} (tp {linking['tp']}, fp {linking['fp']}, fn {linking['fn']})"
+        )
     if per_article:
         for r in results:
             if r.scores:
