@@ -1220,14 +1220,7 @@ class ArticleRules:
                                 self._target_area(ev, c)
                 # "the clash broke out between X and Y"
                 if tok.dep_ in ("nsubj",) and tok.head.lemma_ in ("break", "erupt", "occur", "take", "start"):
-                    for c in tok.head.children:
-                        if c.dep_ == "prep" and c.lower_ in ("between", "with"):
-                            for p in c.children:
-                                if p.dep_ == "pobj":
-                                    actors, _ = self._actors_coordinated(p)
-                                    for a in actors:
-                                        if a.type not in PLACE_TYPES:
-                                            self._add_participant(ev, a, "participant", self.c(p), neg)
+                    self._parties_between(ev, tok.head, neg)
                 # "A carried out / launched E": subject is the attacker
                 if tok.dep_ == "dobj" and tok.head.lemma_ in L.PERPETRATION_VERBS:
                     verb = tok.head
@@ -1245,14 +1238,7 @@ class ArticleRules:
             if tok.lower_ == "it" and tok.dep_ == "nsubj" and tok.head.lemma_ in ("break", "erupt", "occur", "happen", "start", "begin") and self.events:
                 ev_it = max(self.events, key=lambda e: max(m.tok_start for m in e.mentions))
                 self.items.append(Item("event", self.c(tok), self._event_claim(ev_it)))
-                for c in tok.head.children:
-                    if c.dep_ == "prep" and c.lower_ in ("between", "with"):
-                        for p in c.children:
-                            if p.dep_ == "pobj":
-                                actors, _ = self._actors_coordinated(p)
-                                for a in actors:
-                                    if a.type not in PLACE_TYPES:
-                                        self._add_participant(ev_it, a, "participant", self.c(p), False)
+                self._parties_between(ev_it, tok.head, False)
             # "the warplane was from Russia or Tajikistan": an aircraft of the latest air strike
             if tok.lemma_ in L.AIRCRAFT_NOUNS and tok.dep_ in ("nsubj",) and tok.head.lemma_ in ("be", "come", "belong"):
                 air = [e for e in self.events if e.type == "air_strike"]
@@ -1292,6 +1278,17 @@ class ArticleRules:
                             if user is not None and user.type not in PLACE_TYPES:
                                 pred = "used_by" if c.lemma_ == "use" else "controlled_by"
                                 self.relations.append(Relation(subject=area.id, predicate=pred, object=user.id, claim=claim, confidence=0.5))
+
+    def _parties_between(self, ev, verb, neg: bool) -> None:  # noqa: ANN001
+        """"... broke out between X and Y" / "... with X": the parties of the event."""
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in ("between", "with"):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        actors, _ = self._actors_coordinated(p)
+                        for a in actors:
+                            if a.type not in PLACE_TYPES:
+                                self._add_participant(ev, a, "participant", self.c(p), neg)
 
     def _attackers_from_subject(self, s, ev: Ev, neg: bool) -> None:  # noqa: ANN001
         if s.lemma_ in L.AIRCRAFT_NOUNS or s.lower_ in L.AIRCRAFT_NOUNS:
