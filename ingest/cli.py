@@ -22,7 +22,7 @@ from rich.table import Table
 from . import pipeline
 from .article import discover
 from .store import StoreError, load_gazetteer, load_ontology, open_store, remove_article, store_path
-from .vocab import base_iri
+from .vocab import PREFIXES, base_iri
 
 app = typer.Typer(
     name="newskg",
@@ -167,13 +167,7 @@ GRAPH_FORMATS = {
 
 def run_query(db: ox.Store, text: str, union: bool = True) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
     """A SPARQL query on the store with the project's prefixes predeclared."""
-    return db.query(text, use_default_graph_as_union=union, prefixes=_prefix_map())
-
-
-def _prefix_map() -> dict[str, str]:
-    from .vocab import PREFIXES
-
-    return dict(PREFIXES)
+    return db.query(text, use_default_graph_as_union=union, prefixes=PREFIXES)
 
 
 def _cell(term: object) -> str:
@@ -248,7 +242,7 @@ def export(
     """Export the whole store, every named graph, as TriG or N-Quads."""
     db = _open(store, read_only=True)
     rdf_format = ox.RdfFormat.TRIG if format is ExportFormat.trig else ox.RdfFormat.N_QUADS
-    prefixes = _prefix_map() if format is ExportFormat.trig else None
+    prefixes = PREFIXES if format is ExportFormat.trig else None
     try:
         if output is None:
             sys.stdout.buffer.write(db.dump(format=rdf_format, prefixes=prefixes) or b"")

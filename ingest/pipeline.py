@@ -112,6 +112,11 @@ def process(article: Article, base: str, store: ox.Store | None, shapes: rdflib.
     outcome, graph = prepare(article, base, shapes)
     if store is None or graph is None:
         return outcome
+    return _replace(store, base, outcome, graph)
+
+
+def _replace(store: ox.Store, base: str, outcome: Outcome, graph: ArticleGraph) -> Outcome:
+    """Store one article, atomically replacing any earlier version of it."""
     try:
         replace_article(store, base, graph)
     except OSError as err:
@@ -125,10 +130,10 @@ batch instead of per article makes loading about 2x faster, and flushing after e
 keeps memory flat: without it the store's write buffers grow by about 1 MB per article."""
 
 
-def _prepare_item(item: Article | ArticleError, base: str) -> tuple[Outcome, ArticleGraph | None]:
+def _prepare_item(item: Article | ArticleError, base: str, shapes: rdflib.Graph | None = None) -> tuple[Outcome, ArticleGraph | None]:
     if isinstance(item, ArticleError):
         return Outcome(item.path, None, "error", errors=(str(item),), line=item.line), None
-    return prepare(item, base)
+    return prepare(item, base, shapes)
 
 
 def _prepared(paths: list[Path], base: str, shapes: rdflib.Graph | None, jobs: int) -> Iterator[tuple[Outcome, ArticleGraph | None]]:
@@ -138,10 +143,7 @@ def _prepared(paths: list[Path], base: str, shapes: rdflib.Graph | None, jobs: i
     items = read_articles(paths)
     if jobs <= 1:
         for item in items:
-            if isinstance(item, ArticleError) or shapes is None:
-                yield _prepare_item(item, base)
-            else:
-                yield prepare(item, base, shapes)
+            yield _prepare_item(item, base, shapes)
         return
     window = jobs * 4
     # "spawn": workers start clean, without the parent's open store and its threads.
@@ -190,11 +192,7 @@ def run(paths: list[Path], base: str, store: ox.Store | None, shapes: rdflib.Gra
             yield outcome
         elif store.contains_named_graph(graph.document_graph):
             yield from commit()
-            try:
-                replace_article(store, base, graph)
-                yield _stored(outcome)
-            except OSError as err:
-                yield _write_failed(outcome, err)
+            yield _replace(store, base, outcome, graph)
         else:
             pending.append((outcome, graph))
             if len(pending) >= BATCH_ARTICLES:
