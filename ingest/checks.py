@@ -33,7 +33,7 @@ import pyoxigraph as ox
 
 from .article import Article, ArticleError, is_article_file, read_articles
 from .report import ArticleResult, Location, place_article, place_rdf, first_lines
-from .store import StoreError, open_store
+from .store import StoreError, article_graphs, open_store
 from .validate import (
     CORE_SHAPES, QUALITY_SHAPES, Report, ShapeSet, ShapeSpec, ShapesError, fastshacl, to_rdflib,
     validate_graph, validate_quads, validate_store_fast,
@@ -89,17 +89,6 @@ def load_shape_set(spec: ShapeSpec) -> ShapeSet:
 
 
 # ----------------------------------------------------------------------------- one article
-
-def group_by_article(quads: Iterable[ox.Quad], base: str) -> dict[str, list[ox.Quad]]:
-    """Quads grouped by the article whose graphs hold them; other graphs under "" (shared)."""
-    pattern = re.compile(re.escape(base) + r"article/([^/#]+)/")
-    groups: dict[str, list[ox.Quad]] = {}
-    for q in quads:
-        graph = q.graph_name.value if isinstance(q.graph_name, ox.NamedNode) else ""
-        match = pattern.match(graph)
-        groups.setdefault(match.group(1) if match else "", []).append(q)
-    return groups
-
 
 def _error_location(line: str, default: Path | str) -> tuple[Location, str]:
     m = re.match(r"^(.*?):(\d+): (.*)$", line, re.S)
@@ -157,13 +146,7 @@ def check_quads(source: str, article_id: str, quads: list[ox.Quad], options: Opt
 
 
 def _article_quads(store: ox.Store, base: str, article_id: str) -> list[ox.Quad]:
-    prefix = f"{base}article/{article_id}/"
-    graphs = [ox.NamedNode(prefix + "graph")]
-    graphs += [q.subject for q in store.quads_for_pattern(
-        None, ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
-        ox.NamedNode("https://w3id.org/newskg/ontology#Claim"), graphs[0])
-        if isinstance(q.subject, ox.NamedNode) and q.subject.value.startswith(prefix)]
-    return [q for g in graphs for q in store.quads_for_pattern(None, None, None, g)]
+    return [q for g in article_graphs(store, base, article_id) for q in store.quads_for_pattern(None, None, None, g)]
 
 
 _WORKER_STORE: dict[str, tuple[ox.Store, int]] = {}
