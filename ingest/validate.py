@@ -365,7 +365,10 @@ def validate_graph(data: rdflib.Graph, shapes: rdflib.Graph | None = None) -> Re
 
 
 def _report(violations: list[Violation], engine: str) -> Report:
-    unique = sorted(set(violations), key=lambda v: (v.focus, v.message, v.path or "", v.value or "", v.shape or ""))
+    # A total order: two results may share focus, message, path and value but come from
+    # different constraints (sh:datatype and sh:minInclusive on one property shape).
+    unique = sorted(set(violations), key=lambda v: (v.focus, v.message, v.path or "", v.value or "", v.shape or "",
+                                                    v.component or "", v.severity))
     return Report(not any(v.is_violation for v in unique), tuple(unique), engine)
 
 
