@@ -31,16 +31,26 @@ UPSTREAM_COMMIT = "347254178bf343f3801aac1d03c41cc09c35decb"
 
 # id -> URL as stored in the CSV (checked, so a changed corpus copy is noticed).
 ROWS = {
+    "wn2019_011": "https://en.wikinews.org//wiki/Arrest_made_as_mayor_of_Gda%C5%84sk,_Poland_stabbed_on_stage",
     "wn2019_019": "https://en.wikinews.org//wiki/Mokha,_Yemen_bomb_kills_photojournalist,_at_least_five_others",
+    "wn2019_063": "https://en.wikinews.org//wiki/Hong_Kong_protesters_surround_downtown_police_complex",
+    "wn2019_073": "https://en.wikinews.org//wiki/Four_teenagers_shot_at_Pennsylvania_graduation_party",
+    "wn2019_080": "https://en.wikinews.org//wiki/Gunman_opens_fire_in_El_Paso,_Texas_superstore;_more_than_20_dead",
+    "wn2019_092": "https://en.wikinews.org//wiki/Kennedy_assassin_Sirhan_Sirhan_stabbed_in_California_prison",
     "wn2019_106": "https://en.wikinews.org//wiki/US_President_Trump_says_Osama_bin_Laden%27s_son_killed",
     "wn2019_123": "https://en.wikinews.org//wiki/Police_shoot_teenage_protester_as_Hong_Kong_demonstrations_continue",
     "wn2019_126": "https://en.wikinews.org//wiki/Four_stabbed_to_death_at_Paris_police_headquarters",
+    "wn2019_131": "https://en.wikinews.org//wiki/US_President_Trump_announces_troop_withdrawal_from_Syria",
     "wn2019_136": "https://en.wikinews.org//wiki/Indonesian_security_minister_Wiranto_stabbed",
     "wn2019_160": "https://en.wikinews.org//wiki/Bystanders_foil_knife-weilding_man_on_London_Bridge_with_fire_extinguisher,_whale_tusk",
     "wn2020_001": "https://en.wikinews.org//wiki/United_States_military_kills_Qasem_Soleimani",
+    "wn2020_002": "https://en.wikinews.org//wiki/Iraqi_Parliament_votes_for_expulsion_of_United_States_troops",
     "wn2020_014": "https://en.wikinews.org//wiki/Police_shoot_man_dead_after_%27terrorist-related%27_knife_attack_in_London",
     "wn2020_061": "https://en.wikinews.org//wiki/Yemeni_journalist_Nabil_Hasan_al-Quaety_shot_dead_in_Aden",
     "wn2020_068": "https://en.wikinews.org//wiki/Three_killed,_three_others_injured_in_stabbing_attack_in_Reading,_UK",
+    "wn2020_076": "https://en.wikinews.org//wiki/Serbian_protesters_try_to_storm_Parliament;_fourth_day_of_protests",
+    "wn2020_092": "https://en.wikinews.org//wiki/South_London_police_officer_Matt_Ratana_shot_in_custody_centre",
+    "wn2020_112": "https://en.wikinews.org//wiki/Suspect_in_Kenosha,_Wisconsin_protester_killings_released_from_jail_on_US$2_million_bond",
 }
 
 
