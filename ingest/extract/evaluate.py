@@ -307,10 +307,15 @@ def gold_articles(paths: list[Path]) -> list[tuple[Article, Path, str]]:
     return out
 
 
-def evaluate(paths: list[Path] | None = None, nlp=None) -> tuple[list[ArticleResult], dict[str, dict[str, Score]]]:  # noqa: ANN001
+def evaluate(
+    paths: list[Path] | None = None, nlp=None, only: str | None = None  # noqa: ANN001
+) -> tuple[list[ArticleResult], dict[str, dict[str, Score]]]:
+    """Extract every gold article and score it; ``only`` keeps one split ("tuning", "held-out")."""
     from . import ExtractionWarning, extract_many
 
     items = gold_articles(list(paths or DEFAULT_GOLD))
+    if only is not None:
+        items = [item for item in items if item[2] == only]
     results: list[ArticleResult] = []
     totals: dict[str, dict[str, Score]] = {}
     golds = []
@@ -359,11 +364,16 @@ def evaluate_command(
     gold: list[Path] = typer.Argument(None, help="Gold folders or .ann.yaml files (default: seeds/ and tests/gold/wikinews/)."),
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
     per_article: bool = typer.Option(False, "--per-article", help="Also print each article's scores."),
+    split: str = typer.Option(
+        None, "--split", help="Score one split only: 'tuning' (while writing rules) or 'held-out'."
+    ),
 ) -> None:
     """Precision, recall and F1 of automatic extraction against curated gold, tuning and held-out apart."""
     from ..gazetteer.evaluate import evaluate_linking
 
-    results, totals = evaluate(list(gold) if gold else None)
+    if split is not None and split not in ("tuning", "held-out", "unsplit"):
+        raise typer.BadParameter(f"--split {split!r}: use 'tuning', 'held-out' or 'unsplit'")
+    results, totals = evaluate(list(gold) if gold else None, only=split)
     # Wikidata linking is scored by the same command: the linker on the gold entities (curated
     # links removed) against the hand-checked expected-links table.
     linking = evaluate_linking().summary() if not gold else None

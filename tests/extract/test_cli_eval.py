@@ -122,3 +122,15 @@ def test_evaluate_command_reports_splits_apart():
     data = json.loads(result.stdout)
     assert set(data["splits"]) == {"tuning"}
     assert data["splits"]["tuning"]["statements"]["gold"] > 0
+
+
+def test_evaluate_split_option_scores_one_split_only():
+    """`--split tuning` never extracts or prints a held-out article (rule writers use it)."""
+    result = CliRunner().invoke(app, ["evaluate", "--split", "tuning", "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert set(data["splits"]) == {"tuning"}
+    assert data["articles"] and all(a["split"] == "tuning" for a in data["articles"])
+    bad = CliRunner().invoke(app, ["evaluate", "--split", "test"])
+    assert bad.exit_code == 2
+    assert "--split 'test'" in bad.output
