@@ -67,6 +67,14 @@ STANCE = {
     "claims_responsibility": "ClaimsResponsibility",
     "accuses": "Accuses",
 }
+MEDIUM = {
+    "written_statement": "WrittenStatement",
+    "interview": "Interview",
+    "press_conference": "PressConference",
+    "social_media_post": "SocialMediaPost",
+    "speech": "Speech",
+    "report": "PublishedReport",
+}
 MODALITY = {"alleged": "Alleged", "negated": "Negated", "hypothetical": "Hypothetical"}
 ROLE = {"attacker": "hasAttacker", "target": "hasTarget", "participant": "hasParticipant"}
 RELATION = {
@@ -383,6 +391,8 @@ def map_article(article: Article, annotation: Annotation, base: str) -> ArticleG
             w.add(node, NKGNS.onBehalfOf, node_of[s.on_behalf_of], doc)
         if s.channel:
             w.add(node, NKGNS.channel, node_of[s.channel], doc)
+        if s.medium:
+            w.add(node, NKGNS.medium, NKGNS[MEDIUM[s.medium]], doc)
         w.opt(node, NKGNS.hedge, _str(s.hedge) if s.hedge else None, doc)
         if s.embedded_in:
             w.add(node, NKGNS.embeddedIn, iris.statement(s.embedded_in), doc)

@@ -41,6 +41,8 @@ ACTOR_TYPES: frozenset[str] = frozenset(ActorType.__args__)  # type: ignore[attr
 PLACE_TYPES: frozenset[str] = frozenset(PlaceType.__args__)  # type: ignore[attr-defined]
 
 Stance = Literal["asserts", "confirms", "denies", "claims_responsibility", "accuses"]
+# The form a statement took ("in a statement", "in an interview", "tweeted"): nkg:MediumScheme.
+Medium = Literal["written_statement", "interview", "press_conference", "social_media_post", "speech", "report"]
 Certainty = Literal["certain", "probable", "possible", "underspecified"]
 Polarity = Literal["positive", "negative"]
 Modality = Literal["asserted", "alleged", "negated", "hypothetical"]
@@ -290,6 +292,7 @@ class Statement(_Item):
     role: str | None = None
     on_behalf_of: LocalId | None = None
     channel: LocalId | None = None
+    medium: Medium | None = None
     date: DateRef | None = None
     hedge: str | None = None
     embedded_in: LocalId | None = None

@@ -6,7 +6,9 @@ Schema ``newskg-extract/1`` (outside tools read it; add fields, never rename or 
   "schema": "newskg-extract/1",
   "article": str, "extractor": str, "version": str, "warnings": [str],
   "statements": [{"id", "speaker" (label), "speaker_type", "stance", "polarity", "certainty",
-                  "start", "end", "text", "channel" (label or null), "role", "on_behalf_of",
+                  "start", "end", "text", "channel" (label or null), "medium" (null or one of
+                  written_statement, interview, press_conference, social_media_post, speech,
+                  report), "role", "on_behalf_of",
                   "date" (ISO date or null), "date_text", "hedge", "claims": [str],
                   "confidence"}],
   "events": [{"id", "type", "date" (ISO date, or "earliest/latest" interval, or null),
@@ -61,7 +63,7 @@ def summary(annotation: Annotation, published: dt.date | None = None, warnings: 
             "speaker_type": ents[s.speaker].type if s.speaker in ents else None,
             "stance": s.stance, "polarity": s.polarity, "certainty": s.certainty,
             "start": s.span.start, "end": s.span.end, "text": s.span.text,
-            "channel": label(s.channel), "role": s.role, "on_behalf_of": label(s.on_behalf_of),
+            "channel": label(s.channel), "medium": s.medium, "role": s.role, "on_behalf_of": label(s.on_behalf_of),
             "date": date, "date_text": date_text, "hedge": s.hedge, "claims": list(s.claims),
             "confidence": s.confidence,
         })

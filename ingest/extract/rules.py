@@ -26,6 +26,7 @@ from ..model import (
 )
 from . import lexicon as L
 from .datexp import parse_date
+from .medium import medium_of
 from .entities import DESIGNATED_PLACE, DESIGNATOR_TYPE, MEDIA_PATTERN, Ent, EntityTable, norm, slug
 
 PLACE_TYPES = {"country", "province", "district", "settlement", "region", "facility", "area"}
@@ -181,6 +182,14 @@ class ArticleRules:
         self.claims[ident] = label[:300] or ident
         self.claim_keys[key] = ident
         return ident
+
+    def _medium(self, verb_pos: int, sent_of) -> str | None:  # noqa: ANN001
+        """The medium ("in a statement", "tweeted") named near the reporting verb, in its sentence."""
+        start = sent_of(verb_pos)
+        if start < 0:
+            return None
+        end = next((b for a, b in self.sentence_ranges if a == start), len(self.text))
+        return medium_of(self.text[start:end], verb_pos - start)
 
     # ================================================================== feeding
     def feed(self, doc, offset: int) -> None:  # noqa: ANN001
@@ -2344,6 +2353,7 @@ class ArticleRules:
                 id=ident, speaker=st.speaker, claims=tuple(claims),
                 span=Span(start=s, end=e, text=self.text[s:e]), stance=st.stance, certainty=certainty,
                 polarity="negative" if st.stance == "denies" else st.polarity, role=st.role, on_behalf_of=st.on_behalf_of, channel=st.channel,
+                medium=self._medium(st.verb_pos, sent_of),
                 date=st.date, hedge=st.hedge, embedded_in=None, confidence=round(min(1.0, conf), 3)))
         # a person quoted again without a channel speaks through the one channel named for them
         channels_of: dict[str, set[str]] = {}
