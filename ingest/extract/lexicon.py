@@ -211,6 +211,11 @@ NUMBER_WORDS: dict[str, int] = {
     "both": 2,
 }
 SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+# "X fought/attacked Y, killing N": the verbs whose object is the group the N belong to
+COMBAT_TYPES = frozenset({"attack", "armed_clash", "ambush", "raid", "shelling", "bombing", "offensive"})
+COMBAT_VERBS = frozenset({"engage", "battle", "target", "strike", "hit", "bombard", "pound", "confront"})
+# groups that say nothing about who the victims were: named after the event instead
+GENERIC_VICTIMS = frozenset({"people", "persons", "lives", "victims", "individuals", "dozens", "hundreds", "thousands", "scores"})
 # vague quantities -> lower bound
 VAGUE_COUNTS: dict[str, int] = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000, "several": 3, "many": 2, "numerous": 2}
 LOWER_BOUND = ("at least", "more than", "over", "upwards of", "in excess of", "no fewer than", "at minimum")

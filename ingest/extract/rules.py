@@ -420,7 +420,7 @@ class ArticleRules:
         if ent is not None and ent.type not in PLACE_TYPES:
             return ent
         low = head.lower_
-        if head.pos_ not in ("NOUN", "PROPN") and low not in ("others",):
+        if head.pos_ not in ("NOUN", "PROPN") and low not in ("others", "more"):
             return ent
         mods = [c for c in head.lefts if c.dep_ in ("compound", "amod", "nmod", "poss", "nummod", "quantmod", "det") ]
         named = None
@@ -439,7 +439,7 @@ class ArticleRules:
             return named
         if named is not None and low in L.ORG_WORDS and named.type != "media_outlet":
             return named
-        if low == "others" and self.last_group:
+        if low in ("others", "more") and self.last_group:
             return self.table.by_id[self.last_group]
         words = [x for x in head.subtree if x.i <= head.i and x.dep_ not in ("det", "nummod", "quantmod", "punct", "predet", "advmod") and not x.like_num and x.lower_ not in ("least", "at", "more", "than", "about", "some", "around", "nearly", "over")]
         # start from the first contiguous modifier before the head
@@ -927,6 +927,11 @@ class ArticleRules:
             lemma = tok.lemma_.lower()
             kind = None
             group_tok = None
+            part = self._victims_were(tok) if lemma == "be" else None
+            if part is not None:
+                found.append(part)
+                self.last_group = part[1].id
+                continue
             lives = next((c for c in tok.children if c.dep_ == "dobj" and c.lower_ in ("lives", "life")), None)
             hurt = next((c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in ("injury", "wound")), None)
             if hurt is not None and lemma in ("sustain", "suffer", "receive") and not _negated(tok):
@@ -961,10 +966,14 @@ class ArticleRules:
                         group_tok = subj[0]  # "16 injured"
                 if lemma == "miss" and not any(c.lower_ == "missing" for c in [tok]):
                     continue
+                if group_tok is None and passive == [] and tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children):
+                    group_tok = self._stranded_more(tok)
             elif tok.lower_ in L.CASUALTY_ADJ and tok.dep_ in ("acomp", "oprd", "amod", "attr", "appos", "conj", "advmod", "dobj", "nsubj", "xcomp", "ccomp", "npadvmod"):
                 kind = L.CASUALTY_ADJ[tok.lower_]
                 if tok.dep_ == "amod":
                     group_tok = tok.head
+                elif tok.dep_ in ("acomp", "oprd", "xcomp", "ccomp", "attr") and any(c.dep_ == "nummod" for c in tok.children):
+                    group_tok = tok  # "left at least five dead": the number is on the adjective
                 elif tok.dep_ in ("acomp", "oprd", "xcomp", "ccomp", "attr"):
                     order = ("dobj", "nsubjpass", "nsubj") if tok.head.lemma_ in ("leave", "shoot", "find", "declare", "pronounce") else ("nsubj", "nsubjpass", "dobj")
                     s = sorted([c for c in tok.head.children if c.dep_ in order], key=lambda c: order.index(c.dep_))
@@ -1031,6 +1040,8 @@ class ArticleRules:
                     po = [c for c in ofs[0].children if c.dep_ == "pobj"]
                     if po:
                         head_noun = po[0]
+            if head_noun is group_tok and (group_tok.like_num or group_tok.lower_ in L.VAGUE_COUNTS) and group_tok.dep_ == "dobj":
+                head_noun = self._attacked_group(tok) or head_noun
             if pron_group is not None:
                 group = pron_group
             elif conj and group_tok.pos_ in ("NOUN", "PROPN"):
@@ -1044,12 +1055,12 @@ class ArticleRules:
                     toks = sorted({x.i: x for x in toks}.values(), key=lambda x: x.i)
                     gs_, ge_ = self.c(toks[0]), self.ce(toks[-1])
                     group = self.table.add("people_group", self.text[gs_:ge_], gs_, ge_, confidence=0.5)
-            if group is None:
-                group = self.table.add("people_group", "people", self.c(group_tok), self.ce(group_tok) if not group_tok.like_num else self.ce(group_tok), key="actor:people", confidence=0.4)
-            if group.type in PLACE_TYPES:
-                continue
             start = min(self.c(first), self.c(tok), self.c(group_tok))
             end = max(self.ce(tok), self.ce(group_tok))
+            if group is None or (group.type == "people_group" and norm(group.label) in L.GENERIC_VICTIMS):
+                group = self._generic_victims(tok, group_tok, kind, (count, at_least, at_most), start, end, found)
+            if group.type in PLACE_TYPES:
+                continue
             found.append((tok, group, kind, count, at_least, at_most, start, end))
             self.last_group = group.id
         dedup = []
@@ -1094,6 +1105,79 @@ class ArticleRules:
             used = {c.claim for c in self.casualties}
             for cl in claims - used:
                 self.claims.pop(cl, None)
+
+    def _stranded_more(self, verb):  # noqa: ANN001
+        """"...; around twenty more, including X, were injured": the parser left the passive
+        verb without a subject; "N more/others" before it in the same clause is the group."""
+        for x in reversed(verb.doc[verb.sent.start:verb.i]):
+            if x.text in (";", ":") or (x.pos_ == "VERB" and x.lemma_.lower() in L.CASUALTY_VERBS):
+                return None
+            if x.lower_ in ("more", "others") and any(c.dep_ == "nummod" for c in x.children):
+                return x
+        return None
+
+    def _victims_were(self, tok):  # noqa: ANN001
+        """"Three of the victims were police officers", "two of the dead were children": a
+        figure for the group in the predicate."""
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        attr = next((c for c in tok.children if c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN")), None)
+        if subj is None or attr is None or _negated(tok):
+            return None
+        if not (subj.like_num or subj.lower_ in L.NUMBER_WORDS):
+            return None
+        of = next((c for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if pobj is None:
+            return None
+        low = pobj.lower_
+        kind = L.CASUALTY_ADJ.get(low) if low not in ("casualties",) else None
+        if low in ("those", "people"):
+            verb = next((c for c in pobj.children if c.dep_ in ("acl", "relcl", "amod") and c.lemma_.lower() in L.CASUALTY_VERBS), None)
+            kind = L.CASUALTY_VERBS.get(verb.lemma_.lower()) if verb is not None else None
+        elif low in ("victims", "casualties") and self.casualties:
+            kind = self.casualties[-1].kind  # the victims of the figure before
+        if kind is None:
+            return None
+        value = self._number([subj])
+        group = self.np_actor(attr)
+        if value is None or group is None or group.type in PLACE_TYPES:
+            return None
+        start, end = self.c(subj), self.ce(attr)
+        return (tok, group, kind, value, None, None, start, end)
+
+    def _attacked_group(self, verb):  # noqa: ANN001
+        """"Forces fought rebels ..., killing dozens": the victims of a bare "killing N" are
+        the object of the fighting verb it depends on."""
+        if verb.dep_ not in ("advcl", "conj", "xcomp"):
+            return None
+        head = verb.head
+        if L.VERB_TRIGGERS.get(head.lemma_.lower()) not in L.COMBAT_TYPES and head.lemma_.lower() not in L.COMBAT_VERBS:
+            return None
+        obj = next((c for c in head.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
+        if obj is None or obj.i > verb.i:
+            return None
+        actor = self.np_actor(obj)
+        if actor is None or actor.type in PLACE_TYPES or actor.type in ("media_outlet", "government_body"):
+            return None
+        return obj
+
+    def _generic_victims(self, tok, group_tok, kind: str, bounds: tuple, start: int, end: int, found: list) -> Ent:  # noqa: ANN001
+        """The group of a figure that names no group ("at least 20 were killed", "killed 40
+        people", "claimed 660 lives"): the group of an earlier figure of the same event with the
+        same kind and count (a toll repeated; any event for tolls of ten or more), else the victims of the figure's event ("people
+        killed in the bombing")."""
+        ev = self._event_for(tok, start, end)
+        for c in reversed(self.casualties):
+            same_event = c.event == ev.id or (bounds[0] or bounds[1] or 0) >= 10  # a large toll is distinctive
+            if same_event and c.kind == kind and (c.count, c.at_least, c.at_most) == bounds:
+                g = self.table.by_id.get(c.group)
+                if g is not None and norm(g.label) not in L.GENERIC_VICTIMS and not g.label.startswith("people "):
+                    self.table.mention(g.id, self.c(group_tok), self.ce(group_tok))
+                    return g
+        kind_word = {"affected": "hurt"}.get(kind, kind)
+        label = f"people {kind_word} in the {ev.type.replace('_', ' ')}"
+        return self.table.add("people_group", label, self.c(group_tok), self.ce(group_tok),
+                              key=f"actor:victims:{ev.id}:{kind}", confidence=0.4)
 
     def _event_for(self, tok, start: int, end: int) -> Ev:  # noqa: ANN001
         # an event trigger in the figure's clause ("killed in a clash")
@@ -2410,6 +2494,12 @@ class ArticleRules:
                 if a2 >= b:
                     continue
                 b2 = b - (len(txt) - len(txt.rstrip(" \t\n.!?;:")))
+                prev = stmts_out[-1] if stmts_out else None
+                if (prev is not None and prev.speaker == self.publisher.id and prev.confidence == 0.5
+                        and 0 <= a2 - prev.span.end <= 3 and "\n" not in self.text[prev.span.end:a2]):
+                    stmts_out[-1] = prev.model_copy(update={"claims": tuple(dict.fromkeys((*prev.claims, *claims))),
+                                                            "span": Span(start=prev.span.start, end=b2, text=self.text[prev.span.start:b2])})
+                    continue
                 stmts_out.append(Statement(
                     id=f"st_{len(stmts_out) + 1}", speaker=self.publisher.id, claims=tuple(claims),
                     span=Span(start=a2, end=b2, text=self.text[a2:b2]), stance="asserts", confidence=0.5))

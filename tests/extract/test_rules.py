@@ -257,3 +257,44 @@ def test_organisation_name_parsed_as_clause_is_speaker(run):
     ann, _ = run("A bomb killed a journalist in Mokha on Tuesday. "
                  "The Committee to Protect Journalists reports sixteen other journalist deaths in the nation since 2015.")
     assert reported(ann) == [("Committee to Protect Journalists", "asserts")]
+
+
+def test_bare_killing_count_takes_the_fought_group(run):
+    ann, _ = run("Government troops fought militants near the border on Monday, killing dozens.")
+    e = ents(ann)
+    assert [(c.kind, c.at_least, e[c.group].label) for c in ann.casualties] == [("killed", 24, "militants")]
+
+
+def test_figure_without_group_is_named_after_its_event_or_repeated_toll(run):
+    ann, _ = run("A car bomb exploded outside a police station on Sunday. At least 12 were killed.")
+    e = ents(ann)
+    (cas,) = ann.casualties
+    assert cas.at_least == 12 and e[cas.group].label.startswith("people killed in the")
+    ann, _ = run("Gunmen killed 15 villagers in an attack on Friday. The governor said it killed 15 people.")
+    e = ents(ann)
+    assert [e[c.group].label for c in ann.casualties] == ["villagers", "villagers"]
+
+
+def test_number_on_adjective_and_stranded_more(run):
+    ann, _ = run("Shelling of the village left at least four dead and nine injured.")
+    assert {(c.kind, c.count, c.at_least) for c in ann.casualties} == {("killed", None, 4), ("wounded", 9, None)}
+    ann, _ = run("Five soldiers reportedly died in the blast on Monday; around ten more, including an officer, were injured.")
+    e = ents(ann)
+    assert {(c.kind, c.count, e[c.group].label) for c in ann.casualties} == {("killed", 5, "soldiers"), ("wounded", 10, "soldiers")}
+
+
+def test_victims_group_in_the_predicate(run):
+    ann, _ = run("A gunman killed five people at a school on Monday. Two of the victims were teachers.")
+    e = ents(ann)
+    assert ("killed", 2, "teachers") in {(c.kind, c.count, e[c.group].label) for c in ann.casualties}
+    ann, _ = run("Two of those killed in the raid were children.")
+    e = ents(ann)
+    assert [(c.kind, c.count, e[c.group].label) for c in ann.casualties] == [("killed", 2, "children")]
+
+
+def test_consecutive_publisher_sentences_are_one_statement(run):
+    ann, _ = run("A bomb exploded in a market in Kabul on Monday. Three soldiers were killed.\n\nFive civilians were injured in Herat on Tuesday.")
+    e = ents(ann)
+    own = [s for s in ann.statements if e[s.speaker].label == "Test News"]
+    assert [s.span.text for s in own] == ["A bomb exploded in a market in Kabul on Monday. Three soldiers were killed",
+                                          "Five civilians were injured in Herat on Tuesday"]
