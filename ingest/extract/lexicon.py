@@ -177,6 +177,9 @@ EVENT_FAMILY: dict[str, str] = {
     "ambush": "violence", "armed_clash": "clash", "battle": "clash",
 }
 FOIL_VERBS = frozenset({"foil", "thwart", "repel", "repulse", "prevent", "avert", "frustrate"})
+# "the second blast", "three further explosions": another event of the kind already named
+ORDINAL_WORDS = frozenset({"first", "second", "third", "fourth", "fifth", "last", "final"})
+NEW_EVENT_WORDS = frozenset({"another", "further", "fresh", "renewed", "new", "separate", "subsequent", "more"})
 GENERIC_TRIGGERS = frozenset({"attack", "bombing", "assault", "strike", "blast", "explosion"})
 HABITUAL_MODS = frozenset({"regular", "frequent", "repeated", "sporadic", "occasional", "ongoing", "daily", "periodic", "recurring", "future", "possible", "potential"})
 HYPOTHETICAL_HEADS = frozenset({

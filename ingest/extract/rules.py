@@ -51,6 +51,8 @@ class Mention:
     date: DateRef | None = None
     negated: bool = False
     group: str = ""  # mentions of different groups never merge ("police shot the attacker")
+    ordinal: str = ""  # "second" (a part: "the second blast"), "new" ("fresh clashes"), or ""
+    own_type: bool = False  # joins only events of its own type
 
 
 @dataclass
@@ -58,6 +60,8 @@ class Ev:
     id: str
     type: str
     group: str = ""
+    ordinal: str = ""
+    after: "Ev | None" = None  # the earlier event of the kind a "further"/"second" one follows
     mentions: list[Mention] = field(default_factory=list)
     place: str | None = None
     place_conf: float = 0.0
@@ -542,7 +546,9 @@ class ArticleRules:
             if lemma == "fighting" and tok.pos_ != "NOUN":
                 return None
             if lemma in ("explosion", "blast") and not any(w.lemma_ in ("bomb", "attack", "militant", "suicide", "explosive", "ied", "terrorist", "bomber", "insurgent", "claim") for w in tok.sent):
-                return None
+                # "three further explosions" after a bombing the article already named
+                if not (self._event_word(tok) and any(L.EVENT_FAMILY.get(e.type) == "violence" for e in self.events)):
+                    return None
             if lemma in ("arrest", "detention") and tok.dep_ == "compound":
                 return None
             if typ in ("attack", "piracy") and tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in L.FOIL_VERBS:
@@ -566,6 +572,28 @@ class ArticleRules:
                 return None
             return (typ, tok.i, tok.i)
         return None
+
+    @staticmethod
+    def _ordinal(tok) -> str:  # noqa: ANN001
+        """"second" for "the second blast" / "the second bomb went off", "new" for "fresh
+        clashes" / "three further explosions", "" otherwise."""
+        noun = tok
+        if tok.pos_ in ("VERB", "AUX"):
+            noun = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if noun is None:
+                return ""
+        for c in noun.lefts:
+            if c.dep_ in ("amod", "det", "advmod", "nummod", "quantmod") or (c.dep_ == "compound" and c.pos_ == "ADJ"):
+                if c.lower_ in L.ORDINAL_WORDS:
+                    return c.lower_
+                if c.lower_ in L.NEW_EVENT_WORDS and not (c.lower_ == "more" and noun.lemma_ not in ("explosion", "blast", "clash")):
+                    return "new"
+        return ""
+
+    @staticmethod
+    def _event_word(tok) -> bool:  # noqa: ANN001
+        """A blast the text counts or sets apart ("three further explosions", "another blast")."""
+        return any(c.lower_ in L.NEW_EVENT_WORDS or c.lower_ in L.ORDINAL_WORDS or c.like_num for c in tok.lefts)
 
     def _hypothetical(self, tok) -> bool:  # noqa: ANN001
         if tok.pos_ == "VERB" and (tok.dep_ in ("xcomp", "acl", "advcl", "ccomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)):
@@ -623,6 +651,11 @@ class ArticleRules:
                 start, end = self.c(doc[i0]), self.ce(doc[i1])
             mention = Mention(start, end, self.c(tok), typ, definite, typ == "incident" or tok.lemma_ in L.GENERIC_TRIGGERS,
                               modality, self.o + sent.start_char, self.o + sent.end_char, negated=negated)
+            mention.ordinal = self._ordinal(tok)
+            if typ == "armed_clash" and tok.lemma_ == "war":
+                mention.group = "war"  # a war is not one of its clashes
+            # "a large explosion": not the air strike named before it
+            mention.own_type = typ == "bombing" and tok.lemma_ in ("explosion", "blast") and not definite
             if tok.pos_ == "VERB" and tok.lemma_ == "shoot":
                 agents = [c for c in tok.children if c.dep_ == "nsubj"] + [p for c in tok.children if c.dep_ == "agent" for p in c.children]
                 if any(a.lemma_.lower() in ("police", "officer", "policeman", "soldier", "troop", "force", "guard", "officers") for a in agents):
@@ -647,16 +680,23 @@ class ArticleRules:
             compatible = same or (m.type == "incident" and m.definite and ev.type != "incident") or (
                 m.generic and m.type != "incident" and L.EVENT_FAMILY.get(m.type) and L.EVENT_FAMILY.get(m.type) == L.EVENT_FAMILY.get(ev.type) and m.definite
             ) or (m.type == "bombing" and ev.type == "air_strike") or (m.type == "attack" and ev.type in ("air_strike", "bombing", "suicide_bombing", "car_bombing", "shelling", "ied") and m.definite) or (m.type == "air_strike" and ev.type == "bombing" and any(x.type == "bombing" and x.generic for x in ev.mentions) and False)
-            if not compatible or m.group != ev.group:
+            if not compatible or m.group != ev.group or (m.own_type and ev.type != m.type):
                 continue
+            if m.ordinal and m.ordinal != "new" and ev.ordinal != m.ordinal:
+                continue  # "the second blast" is not the first one
+            if m.ordinal == "new":
+                continue  # "fresh clashes", "three further explosions": another one
             if m.place and ev.place and not self._places_compatible(m.place, ev.place):
                 continue
             if m.date and ev.date and not self._dates_compatible(m.date, ev.date):
                 continue
             candidates.append(ev)
+        # a mention without an ordinal names the whole, not one of its numbered parts
+        candidates.sort(key=lambda e: bool(e.ordinal and e.ordinal != "new") and not m.ordinal)
         ev = candidates[0] if candidates else None
         if ev is None and m.type == "incident" and m.definite and m.place is None and m.date is None and self.events:
-            ev = max(self.events, key=lambda e: max(x.tok_start for x in e.mentions))  # "this incident": the latest event
+            pool = [e for e in self.events if not e.ordinal or e.ordinal == "new"] or self.events
+            ev = max(pool, key=lambda e: max(x.tok_start for x in e.mentions))  # "this incident": the latest event
         if ev is not None and m.type == ev.type and m.type in ("arrest", "kidnapping") and not m.definite:
             ev = None
         if ev is None:
@@ -664,7 +704,12 @@ class ArticleRules:
             n = 2
             while any(e.id == ident for e in self.events):
                 ident, n = f"ev_{m.type}_{n}", n + 1
-            ev = Ev(ident, m.type, group=m.group)
+            ev = Ev(ident, m.type, group=m.group, ordinal=m.ordinal)
+            if m.ordinal:
+                # the earlier event of the same kind: its scene, unless the text names another
+                same = [e for e in self.events if e.type == m.type and e.group == m.group]
+                kin = [e for e in self.events if L.EVENT_FAMILY.get(e.type) and L.EVENT_FAMILY.get(e.type) == L.EVENT_FAMILY.get(m.type)]
+                ev.after = (same or kin or [None])[-1]
             self.events.append(ev)
         elif ev.type in ("bombing", "attack") and m.type == "air_strike":
             ev.type = "air_strike"
@@ -722,12 +767,17 @@ class ArticleRules:
         return best
 
     def _event_place(self, tok) -> str | None:  # noqa: ANN001
-        preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "at", "near", "on", "outside", "inside", "across", "along")]
+        preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "at", "near", "on", "outside", "inside", "across", "along", "into", "within", "throughout")]
         head = tok.head
         if tok.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj", "attr") and head.pos_ in ("VERB", "AUX", "ADP"):
             verb = head if head.pos_ != "ADP" else head.head
             if verb.lemma_ not in L.REPORT_VERBS:
-                preps += [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "at", "near", "outside", "inside")]
+                preps += [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "at", "near", "outside", "inside", "into", "within")]
+        if tok.pos_ == "VERB":
+            # "forces fought rebels in South Kordofan": where the object was is the scene
+            for obj in tok.children:
+                if obj.dep_ == "dobj":
+                    preps += [c for c in obj.children if c.dep_ == "prep" and c.lower_ in ("in", "at", "near", "inside")]
         best = None
         for p in preps:
             ent = self._place_in(p)
@@ -2363,6 +2413,9 @@ class ArticleRules:
                 continue
             conf = 0.8 if ev.modality == "asserted" else 0.6
             sents = list(dict.fromkeys(sent_of(m.tok_start) for m in ev.mentions))[:50]
+            if ev.place is None and ev.after is not None and ev.after.place and not places_in.get(sents[0]):
+                # "three further explosions": where the earlier ones were, unless the sentence says
+                ev.place, ev.place_conf = ev.after.place, 0.4
             if ev.place is None:
                 # a place from the sentence of a mention: the most specific place there
                 for k in sents:

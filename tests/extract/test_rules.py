@@ -298,3 +298,32 @@ def test_consecutive_publisher_sentences_are_one_statement(run):
     own = [s for s in ann.statements if e[s.speaker].label == "Test News"]
     assert [s.span.text for s in own] == ["A bomb exploded in a market in Kabul on Monday. Three soldiers were killed",
                                           "Five civilians were injured in Herat on Tuesday"]
+
+
+def test_second_and_further_blasts_are_events_of_their_own(run):
+    ann, _ = run("Twin bombings hit a mosque in Kano on Friday. The second blast killed three guards near the gate. "
+                 "A police officer said there were two further explosions an hour later.")
+    e = ents(ann)
+    bombings = [ev for ev in ann.events if ev.type == "bombing"]
+    texts = [[m.text for m in ev.mentions] for ev in bombings]
+    assert any(t == ["The second blast"] for t in texts)
+    further = next(ev for ev in bombings if any("further" in m.text for m in ev.mentions))
+    assert further.place is not None and "mosque" in e[further.place].label  # the scene of the earlier ones
+
+
+def test_fresh_clashes_and_war_are_not_one_event(run):
+    ann, _ = run("The civil war has killed thousands since 2012. Rebels have been fighting the army in Darfur since May. "
+                 "Officials reported fresh clashes in Kordofan on Monday.")
+    clashes = [ev for ev in ann.events if ev.type == "armed_clash"]
+    assert len(clashes) == 3
+
+
+def test_place_of_an_offensive_into_and_of_the_object(run):
+    ann, _ = run("Turkey began a military offensive into northern Syria on Wednesday.")
+    e = ents(ann)
+    (ev,) = [x for x in ann.events if x.type == "offensive"]
+    assert e[ev.place].label == "Syria"
+    ann, _ = run("Government forces fought rebels in South Kordofan on Thursday.")
+    e = ents(ann)
+    (ev,) = ann.events
+    assert ev.type == "armed_clash" and e[ev.place].label.startswith("South Kordofan")
