@@ -177,6 +177,18 @@ EVENT_FAMILY: dict[str, str] = {
     "ambush": "violence", "armed_clash": "clash", "battle": "clash",
 }
 FOIL_VERBS = frozenset({"foil", "thwart", "repel", "repulse", "prevent", "avert", "frustrate"})
+# an attack on these (or at these gatherings) is an attack on civilians ("shot shoppers",
+# "a shooting at a graduation party", "a mass shooting")
+CIVILIAN_TARGETS = frozenset({
+    "civilian", "shopper", "worshipper", "worshiper", "journalist", "reporter", "crowd", "churchgoer",
+    "parishioner", "congregant", "pilgrim", "villager", "partygoer", "party-goer", "concertgoer",
+    "reveller", "reveler", "bystander", "pedestrian", "tourist", "pupil", "schoolchild", "student",
+    "child", "refugee", "patient", "diner", "commuter", "mourner", "spectator",
+})
+CIVILIAN_VENUES = frozenset({
+    "party", "festival", "concert", "mosque", "church", "synagogue", "temple", "mall", "supermarket",
+    "nightclub", "club", "wedding", "funeral", "parade", "cathedral", "shrine",
+})
 # "the second blast", "three further explosions": another event of the kind already named
 ORDINAL_WORDS = frozenset({"first", "second", "third", "fourth", "fifth", "last", "final"})
 NEW_EVENT_WORDS = frozenset({"another", "further", "fresh", "renewed", "new", "separate", "subsequent", "more"})

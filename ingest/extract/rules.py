@@ -54,6 +54,7 @@ class Mention:
     group: str = ""  # mentions of different groups never merge ("police shot the attacker")
     ordinal: str = ""  # "second" (a part: "the second blast"), "new" ("fresh clashes"), or ""
     own_type: bool = False  # joins only events of its own type
+    civilian: bool = False  # the attack's target is civilians
 
 
 @dataclass
@@ -63,6 +64,7 @@ class Ev:
     group: str = ""
     ordinal: str = ""
     after: "Ev | None" = None  # the earlier event of the kind a "further"/"second" one follows
+    civilian: bool = False  # an attack on civilians
     mentions: list[Mention] = field(default_factory=list)
     place: str | None = None
     place_conf: float = 0.0
@@ -593,6 +595,25 @@ class ArticleRules:
         return ""
 
     @staticmethod
+    def _on_civilians(tok) -> bool:  # noqa: ANN001
+        """"a mass shooting", "shot shoppers", "an attack on journalists", "a shooting at a party"."""
+        if any(c.lower_ == "mass" for c in tok.lefts):
+            return True
+        for c in tok.children:
+            if c.dep_ == "dobj" and tok.pos_ == "VERB" and c.lemma_.lower() in L.CIVILIAN_TARGETS:
+                return True
+            if c.dep_ == "prep" and c.lower_ in ("on", "against", "of", "at", "in", "inside"):
+                for o in c.children:
+                    if o.dep_ != "pobj":
+                        continue
+                    lemma = o.lemma_.lower()
+                    if c.lower_ in ("on", "against", "of") and lemma in L.CIVILIAN_TARGETS:
+                        return True
+                    if c.lower_ in ("at", "in", "inside") and lemma in L.CIVILIAN_VENUES:
+                        return True
+        return False
+
+    @staticmethod
     def _event_word(tok) -> bool:  # noqa: ANN001
         """A blast the text counts or sets apart ("three further explosions", "another blast")."""
         return any(c.lower_ in L.NEW_EVENT_WORDS or c.lower_ in L.ORDINAL_WORDS or c.like_num for c in tok.lefts)
@@ -654,6 +675,7 @@ class ArticleRules:
             mention = Mention(start, end, self.c(tok), typ, definite, typ == "incident" or tok.lemma_ in L.GENERIC_TRIGGERS,
                               modality, self.o + sent.start_char, self.o + sent.end_char, negated=negated)
             mention.ordinal = self._ordinal(tok)
+            mention.civilian = typ == "attack" and self._on_civilians(tok)
             if typ == "armed_clash" and tok.lemma_ == "war":
                 mention.group = "war"  # a war is not one of its clashes
             # "a large explosion": not the air strike named before it
@@ -716,6 +738,7 @@ class ArticleRules:
         elif ev.type in ("bombing", "attack") and m.type == "air_strike":
             ev.type = "air_strike"
         ev.mentions.append(m)
+        ev.civilian = ev.civilian or m.civilian or bool(m.ordinal and ev.after is not None and ev.after.civilian)
         self.trigger_at[m.tok_start] = ev
         if m.place:
             self._set_place(ev, m.place, 0.8)
@@ -2480,6 +2503,8 @@ class ArticleRules:
                     for o in events_in.get(k, []):
                         if o is not ev and o.place:
                             self._set_place(ev, o.place, 0.5)
+            if ev.date is None and ev.ordinal and ev.ordinal != "new" and ev.after is not None and ev.after.date:
+                ev.date, ev.date_conf = ev.after.date, 0.4  # "the second attack": the same day as the pair
             if ev.date is None:
                 for k in sents:
                     other = [o for o in events_in.get(k, []) if o is not ev and o.date]
@@ -2494,8 +2519,9 @@ class ArticleRules:
                     continue
                 seen.add((m.start, m.end))
                 mentions.append(Span(start=m.start, end=m.end, text=self.text[m.start:m.end]))
+            typ = "attack_on_civilians" if ev.type == "attack" and ev.civilian else ev.type
             events_out.append(Event(
-                id=ev.id, type=ev.type, claim=self._event_claim(ev), label=f"{ev.type.replace('_', ' ')}",
+                id=ev.id, type=typ, claim=self._event_claim(ev), label=f"{ev.type.replace('_', ' ')}",
                 date=ev.date, place=ev.place, modality=ev.modality, mentions=tuple(mentions),
                 confidence=round(conf * (0.7 + 0.3 * min(1.0, len(ev.mentions) / 2)), 3)))
         # statements: attach claims of the content inside their spans

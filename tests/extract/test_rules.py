@@ -350,3 +350,15 @@ def test_hyphenated_name_with_role_is_a_person(run):
     speakers = {e[s.speaker].label for s in ann.statements if e[s.speaker].label != "Test News"}
     assert speakers == {"El-Amin Warsame"}
     assert next(x for x in ann.entities if x.label == "El-Amin Warsame").type == "person"
+
+
+def test_attack_on_civilians_from_target_and_parts_of_a_pair(run):
+    ann, _ = run("On Sunday, a gunman shot diners at a restaurant in Dallas.")
+    assert [ev.type for ev in ann.events] == ["attack_on_civilians"]
+    ann, _ = run("A mass shooting in Oslo on Monday killed nine people. Police said the first attack was in a church.")
+    types = sorted(ev.type for ev in ann.events)
+    assert types == ["attack_on_civilians", "attack_on_civilians"]
+    first = next(ev for ev in ann.events if any("first" in m.text for m in ev.mentions))
+    assert first.date is not None and first.date.weekday == "monday"  # the day of the pair
+    ann, _ = run("Police said a man stabbed two officers at the station on Friday.")
+    assert [ev.type for ev in ann.events] == ["attack"]
