@@ -229,6 +229,22 @@ SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
 # "X fought/attacked Y, killing N": the verbs whose object is the group the N belong to
 COMBAT_TYPES = frozenset({"attack", "armed_clash", "ambush", "raid", "shelling", "bombing", "offensive"})
 COMBAT_VERBS = frozenset({"engage", "battle", "target", "strike", "hit", "bombard", "pound", "confront"})
+# "no dead or wounded", "no fatalities": nouns of a zero figure
+ZERO_NOUNS = {"dead": "killed", "deaths": "killed", "fatalities": "killed", "wounded": "wounded",
+              "injured": "wounded", "injuries": "wounded"}
+# plural nouns for the civilians at a scene (the group of "there were no dead")
+CIVILIAN_NOUNS = frozenset({
+    "civilians", "villagers", "residents", "refugees", "passengers", "pilgrims", "worshippers",
+    "students", "children", "shoppers", "tourists", "migrants", "protesters", "demonstrators",
+    "spectators", "guests", "patients", "workers", "inhabitants", "bystanders", "pedestrians",
+})
+# singular nouns for one person (the antecedent of "he"/"him" in a casualty figure)
+PERSON_NOUNS = frozenset({
+    "man", "woman", "boy", "girl", "teenager", "attacker", "gunman", "assailant", "suspect",
+    "shooter", "killer", "stabber", "bomber", "driver", "officer", "policeman", "policewoman",
+    "soldier", "victim", "journalist", "photographer", "reporter", "student", "prisoner",
+    "inmate", "guard", "worker", "passenger", "pedestrian", "child", "resident", "civilian",
+})
 # groups that say nothing about who the victims were: named after the event instead
 GENERIC_VICTIMS = frozenset({"people", "persons", "lives", "victims", "individuals", "dozens", "hundreds", "thousands", "scores"})
 # vague quantities -> lower bound

@@ -161,6 +161,9 @@ class ArticleRules:
         self.alternatives: list[AlternativeSet] = []
         self.last_person: str | None = None
         self.last_group: str | None = None
+        self.last_he = None  # the last singular person subject of an earlier sentence ("a man ... entered")
+        self.sent_subjects: list = []
+        self.last_civilians = None  # the last plural noun for civilians ("refugees"): who "no dead" are
         self.last_org: str | None = None
         self.last_speaker: str | None = None
         self.sentence_ranges: list[tuple[int, int]] = []
@@ -993,7 +996,16 @@ class ArticleRules:
 
     def _casualties(self, sent) -> None:  # noqa: ANN001
         found: list[tuple] = []
+        if self.sent_subjects:
+            x = next((x for x in reversed(self.sent_subjects) if self._he_candidate(x) is not None), None)
+            if x is not None:
+                self.last_he = (self._he_candidate(x), self.o)
+        self.sent_subjects = []
         for tok in sent:
+            if tok.tag_ == "NNS" and tok.lower_ in L.CIVILIAN_NOUNS:
+                self.last_civilians = tok
+            if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ != "PRON":
+                self.sent_subjects.append(tok)
             toll = self._toll_list(tok)
             if toll:
                 found += toll
@@ -1007,9 +1019,24 @@ class ArticleRules:
                 found.append(part)
                 self.last_group = part[1].id
                 continue
+            if found and tok.pos_ == "NUM" and tok.dep_ not in ("nummod", "quantmod", "compound"):
+                parts = self._from_list(tok, found[-1][2])
+                if parts:
+                    found += parts
+                    self.last_group = parts[-1][1].id
+                    continue
             lives = next((c for c in tok.children if c.dep_ == "dobj" and c.lower_ in ("lives", "life")), None)
             hurt = next((c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in ("injury", "wound")), None)
-            if hurt is not None and lemma in ("sustain", "suffer", "receive") and not _negated(tok):
+            zero = self._zero_figures(tok, found)
+            if zero:
+                found += zero
+                continue
+            toll = self._toll_figure(tok)
+            if toll is not None:
+                found.append(toll)
+                self.last_group = toll[1].id
+                continue
+            if hurt is not None and lemma in ("sustain", "suffer", "receive", "have") and not _negated(tok):
                 # "X sustained a stabbing injury to his hand": X was wounded
                 group_tok = next((c for c in tok.children if c.dep_ == "nsubj"), None)
                 v = tok
@@ -1024,6 +1051,10 @@ class ArticleRules:
                 kind = L.CASUALTY_VERBS.get(lemma)
                 if kind is None or _negated(tok):
                     continue
+                if any(c.dep_ == "aux" and c.lower_ in ("would", "could", "should", "might") for c in tok.children):
+                    continue  # "he would have died": not a casualty
+                if any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in tok.children) and not any(c.dep_ == "aux" for c in tok.children):
+                    continue  # "events where four or more people are killed": generic present
                 if lemma in ("take",) and not any(c.lower_ == "hostage" or (c.dep_ == "prep" and any(g.lower_ == "custody" for g in c.children)) for c in tok.children):
                     continue
                 if lemma in ("shoot",) and not any(c.lower_ in ("dead",) for c in tok.children):
@@ -1037,8 +1068,9 @@ class ArticleRules:
                     group_tok = (passive or active or [None])[0]
                     if group_tok is None and tok.dep_ in ("acl", "amod") and tok.head.pos_ in ("NOUN", "PRON", "NUM"):
                         group_tok = tok.head
-                    if group_tok is None and subj and subj[0].like_num:
-                        group_tok = subj[0]  # "16 injured"
+                    if group_tok is None and subj and (subj[0].like_num or tok.tag_ == "VBN" and not any(c.dep_ == "aux" for c in tok.children)
+                                                       and any(c.dep_ == "nummod" for c in subj[0].children)):
+                        group_tok = subj[0]  # "16 injured", "with 25 others injured"
                 if lemma == "miss" and not any(c.lower_ == "missing" for c in [tok]):
                     continue
                 if group_tok is None and passive == [] and tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children):
@@ -1078,7 +1110,7 @@ class ArticleRules:
             cnt = self._count(group_tok)
             pron_group = None
             if cnt is None and group_tok.pos_ == "PRON" and group_tok.lower_ in ("him", "her", "he", "she"):
-                pron_group = self._pronoun(group_tok)
+                pron_group = self._victim_pronoun(group_tok)
                 cnt = (1, None, None, group_tok) if pron_group is not None else None
             conj = list(group_tok.conjuncts)
             if conj and group_tok.pos_ in ("NOUN", "PROPN"):
@@ -1100,6 +1132,11 @@ class ArticleRules:
                 cnt = (1, None, None, _first(list(group_tok.subtree)))
             elif cnt is None and group_tok.pos_ == "PROPN":
                 person = self.ent_of(group_tok)
+                if person is None and group_tok.tag_ == "NNP" and group_tok.ent_type_ in ("", "PERSON") and group_tok.dep_ in ("nsubj", "nsubjpass", "dobj"):
+                    # a name the NER missed ("Łukasz ... sustained a stabbing injury")
+                    names = [x for x in group_tok.lefts if x.dep_ == "compound" and x.pos_ == "PROPN"] + [group_tok]
+                    if not any(x.lower_ in L.ORG_WORDS or self.table.is_demonym(x.text) for x in names):
+                        person = self._person(self.text[self.c(names[0]):self.ce(group_tok)], self.c(names[0]), self.ce(group_tok), confidence=0.5)
                 if person is not None and person.type == "person":
                     pron_group, cnt = person, (1, None, None, group_tok)
             if cnt is None:
@@ -1180,6 +1217,120 @@ class ArticleRules:
             used = {c.claim for c in self.casualties}
             for cl in claims - used:
                 self.claims.pop(cl, None)
+
+    def _he_candidate(self, tok):  # noqa: ANN001
+        """The person a subject token names: a person entity, or a singular person noun."""
+        ent = self.ent_of(tok)
+        if ent is not None:
+            return ent if ent.type == "person" else None
+        if tok.tag_ == "NN" and tok.lower_ in L.PERSON_NOUNS and not any(c.dep_ == "poss" for c in tok.children):
+            return tok
+        return None
+
+    def _victim_pronoun(self, pron):  # noqa: ANN001
+        """"he"/"him" of a figure: a person subject earlier in the same sentence ("Ratana
+        underwent surgery ..., but he was later pronounced dead"; not the subject of the
+        verb "him" is the object of), else the last person subject of an earlier sentence
+        ("a man wearing a fake vest entered a store ... The officers shot him dead"), else
+        the speaker or person named last."""
+        binder = pron.head if pron.dep_ in ("dobj", "pobj") else None
+        cand, o = None, self.o
+        for x in pron.doc[pron.sent.start:pron.i]:
+            if x.dep_ in ("nsubj", "nsubjpass") and x.pos_ != "PRON" and (binder is None or x.head.i != binder.i):
+                cand = self._he_candidate(x) or cand
+        if cand is None and self.last_he is not None:
+            cand, o = self.last_he
+        if cand is None:
+            return self._pronoun(pron)
+        if isinstance(cand, Ent):
+            return cand
+        toks = [x for x in cand.subtree if x.dep_ not in ("det", "punct")] if len(list(cand.subtree)) <= 8 else [cand]
+        s, e = _tok_span([x for x in toks if x.i >= cand.i or x.dep_ in ("amod", "compound")] or [cand])
+        s, e = s + o, e + o
+        return self.table.add("person", self.text[s:e], s, e, key=f"actor:person-np:{s}", confidence=0.4)
+
+    def _zero_figures(self, tok, found: list) -> list[tuple]:  # noqa: ANN001
+        """"There were no dead or wounded", "no fatalities have emerged", "no one was
+        killed": figures with count 0, for the group of the figure before (else the
+        civilians named last)."""
+        kinds = []
+        low = tok.lower_
+        if low in L.ZERO_NOUNS and any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+            kinds.append((L.ZERO_NOUNS[low], tok))
+            for x in tok.doc[tok.i + 1: min(tok.i + 4, tok.sent.end)]:
+                if x.lower_ in L.ZERO_NOUNS and L.ZERO_NOUNS[x.lower_] != kinds[0][0] and x.nbor(-1).lower_ in ("or", "nor", "and"):
+                    kinds.append((L.ZERO_NOUNS[x.lower_], x))
+                    break
+        elif tok.tag_ == "VBN" and L.CASUALTY_VERBS.get(tok.lemma_.lower()) in ("killed", "wounded"):
+            subj = next((c for c in tok.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+            if subj is not None and (subj.lower_ in ("nobody", "none", "noone") or subj.lower_ in ("one", "people", "civilians") and any(
+                    c.dep_ == "det" and c.lower_ == "no" for c in subj.children)):
+                kinds.append((L.CASUALTY_VERBS[tok.lemma_.lower()], tok))
+        if not kinds:
+            return []
+        group = found[-1][1] if found else self.table.by_id.get(self.casualties[-1].group) if self.casualties else None
+        if group is None and self.last_civilians is not None:
+            group = self.np_actor(self.last_civilians)
+        if group is None or group.type in PLACE_TYPES:
+            return []
+        start = min(self.c(tok), *(self.c(x) for _, x in kinds))
+        start = min([start] + [self.c(c) for c in tok.children if c.dep_ == "det" and c.lower_ == "no"])
+        end = max(self.ce(x) for _, x in kinds)
+        return [(tok, group, kind, 0, None, None, start, end) for kind, _ in kinds]
+
+    def _toll_figure(self, tok):  # noqa: ANN001
+        """"The death toll rose to 22", "the toll stands at 30", "an earlier toll of 27 dead"."""
+        toll, num = None, None
+        if tok.lower_ in ("toll", "tally") and tok.pos_ == "NOUN":
+            of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            num = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            toll = tok
+        elif tok.pos_ in ("VERB", "AUX"):
+            toll = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("toll", "tally")), None)
+            if toll is not None:
+                num = next((c for c in tok.children if c.dep_ in ("dobj", "attr")), None)
+                for p in tok.children:
+                    if num is None and p.dep_ == "prep" and p.lower_ in ("to", "at"):
+                        num = next((c for c in p.children if c.dep_ == "pobj"), None)
+        if toll is None or num is None or _negated(tok):
+            return None
+        mods = {c.lower_ for c in toll.children if c.dep_ in ("compound", "amod")}
+        if mods & {"injury", "injuries"}:
+            kind = "wounded"
+        elif mods & {"death", "casualty", "fatality"} or not mods - {"earlier", "official", "final", "new", "previous", "latest", "initial", "revised", "overall", "total"}:
+            kind = "killed"
+        else:
+            return None
+        cnt = self._count(num)
+        if cnt is None:
+            return None
+        count, at_least, at_most, first = cnt
+        if num.lower_ in L.CASUALTY_ADJ:
+            kind = L.CASUALTY_ADJ[num.lower_]
+        start, end = min(self.c(toll), self.c(first)), self.ce(num)
+        group = None
+        if num.pos_ in ("NOUN", "PROPN") and num.lower_ not in L.CASUALTY_ADJ:
+            group = self.np_actor(num)
+        if group is None or (group.type == "people_group" and norm(group.label) in L.GENERIC_VICTIMS):
+            group = self._generic_victims(tok, num, kind, (count, at_least, at_most), start, end, [])
+        return (tok, group, kind, count, at_least, at_most, start, end)
+
+    def _from_list(self, tok, kind: str) -> list[tuple]:  # noqa: ANN001
+        """"90 civilians were wounded, as were seventeen from the Armed Forces, and two each
+        from the Coast Guard and the National Police": one figure per group after "from"."""
+        frm = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"), None)
+        pobj = next((c for c in frm.children if c.dep_ == "pobj"), None) if frm is not None else None
+        value = self._number([tok])
+        if pobj is None or value is None:
+            return []
+        each = any(c.lower_ == "each" for c in tok.children)
+        out = []
+        for g in [pobj] + (list(pobj.conjuncts) if each else []):
+            group = self.np_actor(g)
+            if group is None or group.type in PLACE_TYPES:
+                continue
+            out.append((tok, group, kind, value, None, None, self.c(tok), self.ce(g)))
+        return out
 
     def _stranded_more(self, verb):  # noqa: ANN001
         """"...; around twenty more, including X, were injured": the parser left the passive

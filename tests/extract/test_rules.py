@@ -362,3 +362,49 @@ def test_attack_on_civilians_from_target_and_parts_of_a_pair(run):
     assert first.date is not None and first.date.weekday == "monday"  # the day of the pair
     ann, _ = run("Police said a man stabbed two officers at the station on Friday.")
     assert [ev.type for ev in ann.events] == ["attack"]
+
+
+def test_zero_figures_take_the_group_before(run):
+    ann, _ = run("Bombs fell near a camp of 3,000 villagers on Monday. A spokesman said there were no dead or wounded.")
+    e = ents(ann)
+    assert sorted((c.kind, c.count, e[c.group].label) for c in ann.casualties) == [("killed", 0, "villagers"), ("wounded", 0, "villagers")]
+    ann, _ = run("Four students were injured in a shooting on Friday. No fatalities have emerged from the shooting.")
+    e = ents(ann)
+    assert ("killed", 0, "students") in {(c.kind, c.count, e[c.group].label) for c in ann.casualties}
+
+
+def test_death_toll_figures(run):
+    ann, _ = run("A bomb exploded at a market on Sunday. The death toll rose to 31 on Tuesday.")
+    assert [(c.kind, c.count) for c in ann.casualties] == [("killed", 31)]
+    ann, _ = run("A bomb exploded at a market on Sunday. Officials revised an earlier toll of 12 dead.")
+    assert [(c.kind, c.count) for c in ann.casualties] == [("killed", 12)]
+
+
+def test_reduced_passive_with_counted_subject_and_from_list(run):
+    ann, _ = run("Police said four shoppers were killed at the mall, with 25 others injured.")
+    e = ents(ann)
+    assert ("wounded", 25, "shoppers") in {(c.kind, c.count, e[c.group].label) for c in ann.casualties}
+    ann, _ = run("Mijares said 40 civilians were wounded, as were five from the Army, and three each from the Navy and the National Police.")
+    e = ents(ann)
+    got = {(c.kind, c.count, e[c.group].label) for c in ann.casualties}
+    assert {("wounded", 40, "civilians"), ("wounded", 5, "Army"), ("wounded", 3, "Navy")} <= got
+
+
+def test_person_figures_have_injuries_and_pronouns(run):
+    ann, _ = run("A woman had minor injuries from broken glass after the explosion.")
+    e = ents(ann)
+    assert [(c.kind, c.count, e[c.group].label) for c in ann.casualties] == [("wounded", 1, "woman")]
+    ann, _ = run("On Monday a man wearing a mask entered a bank. Officers chased him on foot. The officers shot him dead.")
+    e = ents(ann)
+    (cas,) = ann.casualties
+    assert cas.kind == "killed" and e[cas.group].label.startswith("man wearing")
+    ann, _ = run("Sergeant John Hale was shot on Friday and taken to hospital, but he was later pronounced dead.")
+    e = ents(ann)
+    assert [(c.kind, e[c.group].label) for c in ann.casualties] == [("killed", "John Hale")]
+
+
+def test_hypothetical_and_generic_deaths_are_no_figures(run):
+    ann, _ = run("Doctors said the guard would have died without surgery.")
+    assert not [c for c in ann.casualties if c.kind == "killed"]
+    ann, _ = run("The archive counts events where four or more people are killed as mass shootings.")
+    assert not ann.casualties
