@@ -94,3 +94,26 @@ def test_yaml_round_trip_keeps_the_model() -> None:
     data, lines = parse_yaml_with_lines(dump_annotation(ann))
     assert Annotation.model_validate(data) == ann
     assert lines[("statements", 0)] > lines[("entities", 0)]
+
+
+def test_every_gold_annotation_maps_and_conforms_to_the_core_shapes() -> None:
+    """The curated gold (seeds/ and the Wikinews gold set) is valid newskg data, not only
+    loadable YAML: each file maps to RDF that the core SHACL shapes accept."""
+    from ingest.article import read_articles
+    from ingest.curation import load_annotation
+    from ingest.mapping import map_article
+    from ingest.validate import validate_quads
+    from ingest.vocab import DEFAULT_BASE
+
+    root = Path(__file__).resolve().parents[1]
+    paths = sorted((root / "seeds").glob("*.txt")) + sorted((root / "tests" / "gold" / "wikinews").glob("*.txt"))
+    checked, problems = 0, []
+    for article in read_articles(paths):
+        if article.annotation_path is None:
+            continue
+        annotation = load_annotation(article.annotation_path, article.text, article.sha256)
+        report = validate_quads(map_article(article, annotation, DEFAULT_BASE).quads)
+        checked += 1
+        problems += [f"{article.annotation_path.name}: {v.message}" for v in report.errors]
+    assert checked >= 30
+    assert problems == []
