@@ -603,7 +603,7 @@ class ArticleRules:
         if any(c.lower_ == "mass" for c in tok.lefts):
             return True
         for c in tok.children:
-            if c.dep_ == "dobj" and tok.pos_ == "VERB" and c.lemma_.lower() in L.CIVILIAN_TARGETS:
+            if c.dep_ == "dobj" and tok.pos_ == "VERB" and c.lemma_.lower() in L.CIVILIAN_TARGETS and tok.tag_ != "VB":  # not "attack the tourists!"
                 return True
             if c.dep_ == "prep" and c.lower_ in ("on", "against", "of", "at", "in", "inside"):
                 for o in c.children:
@@ -881,12 +881,44 @@ class ArticleRules:
         for c in tok.children:
             if c.dep_ == "relcl":
                 cands.append(c)
+        # "began to stab", "entered a store ... and began to stab", "died on Tuesday after being
+        # shot": the verbs the trigger's clause hangs from share its time
+        node = tok if tok.pos_ == "VERB" else None
+        for _ in range(5):
+            if node is None or node.dep_ not in ("xcomp", "conj", "advcl", "pcomp"):
+                break
+            up = node.head.head if node.dep_ == "pcomp" else node.head
+            if up.pos_ not in ("VERB", "AUX") or up.lemma_ in L.REPORT_VERBS:
+                break
+            cands.append(up)
+            node = up
         for node in cands:
             for c in node.children:
-                if c.dep_ in ("prep", "npadvmod", "poss", "nmod", "compound", "advmod") and c.i != tok.i:
+                if c.dep_ in ("prep", "npadvmod", "poss", "nmod", "compound", "advmod", "nummod") and c.i != tok.i:
                     ref = self._date_in(c)
                     if ref is not None:
                         return ref
+        # a date elsewhere in the verb's own clause ("fought rebels ... south of Taludi Thursday")
+        for node in cands:
+            if tok.pos_ != "VERB" or node.pos_ not in ("VERB", "AUX") or node.lemma_ in L.REPORT_VERBS:
+                continue
+            ref = self._clause_date(node)
+            if ref is not None:
+                return ref
+        return None
+
+    def _clause_date(self, verb) -> DateRef | None:  # noqa: ANN001
+        inner = set()
+        for c in verb.children:
+            if c.dep_ in ("ccomp", "relcl", "advcl", "acl", "parataxis", "csubj") or (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")):
+                inner.update(x.i for x in c.subtree)
+        own = {x.i for x in verb.subtree} - inner
+        for ent in verb.sent.ents:
+            if ent.label_ != "DATE" or not all(i in own for i in range(ent.start, ent.end)):
+                continue
+            ref = parse_date(re.sub(r"(?:'s|’s)$", "", ent.text), self.o + ent.start_char)
+            if ref is not None:
+                return ref
         return None
 
     def _date_in(self, tok) -> DateRef | None:  # noqa: ANN001

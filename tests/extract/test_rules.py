@@ -234,6 +234,18 @@ def test_named_facility_hit_is_event_place(run):
     assert ev.type == "bombing" and e[ev.place].label == "Jolo Cathedral"
 
 
+def test_event_dates_from_the_verb_chain_and_the_clause(run):
+    ann, _ = run("On Sunday in Leeds, a man entered a shop, grabbed a knife, ran outside and began to stab people.")
+    (ev,) = ann.events
+    assert ev.date is not None and ev.date.weekday == "sunday"
+    ann, _ = run("Officials said troops fought rebels about ten kilometres north of the town Tuesday, killing dozens.")
+    (ev,) = [x for x in ann.events if x.type == "armed_clash"]
+    assert ev.date is not None and ev.date.weekday == "tuesday"
+    ann, _ = run("The rebels signed a 2005 peace deal with the government.")
+    (ev,) = ann.events
+    assert ev.type == "agreement" and ev.date is not None and ev.date.year == 2005
+
+
 def test_denial_without_event_words_is_kept(run):
     ann, _ = run("A refugee camp was bombed on Thursday. Sudan's armed forces denied they carried out the strike.")
     assert reported(ann) == [("Sudan's armed forces", "denies")]
