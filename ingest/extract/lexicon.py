@@ -289,4 +289,8 @@ ATTRIBUTION_NOUNS = {"attributions": "accuses", "attribution": "accuses", "accus
                      "denials": "denies", "denial": "denies"}
 # passive reports with an agent ("was condemned by", "was described as ... by")
 PASSIVE_REPORT_VERBS = frozenset({"condemn", "describe", "deny", "confirm", "announce", "declare", "criticise", "criticize", "report", "call", "label", "brand"})
+# speech verbs outside the reporting lists: a sentence with one is someone's speech, not narration
+SPEECH_VERBS = frozenset({"thank", "contend", "characterize", "characterise", "urge", "vow", "pledge", "express",
+                          "suggest", "suppose", "believe", "identify", "speak", "talk", "ask", "appeal", "demand"})
+SPEECH_NOUNS = frozenset({"statements", "condolences", "condemnation", "condemnations", "remarks", "interview", "manifesto"})
 EVALUATIVE_VERBS = frozenset({"call", "describe", "condemn", "praise", "label", "brand", "welcome", "criticise", "criticize"})

@@ -420,3 +420,15 @@ def test_hypothetical_and_generic_deaths_are_no_figures(run):
     assert not [c for c in ann.casualties if c.kind == "killed"]
     ann, _ = run("The archive counts events where four or more people are killed as mass shootings.")
     assert not ann.casualties
+
+
+def test_unattributed_narration_is_the_outlets_voice_but_not_speech(run):
+    ann, _ = run("Gunmen attacked a market in Kano on Monday.\n"
+                 "The market in Kano had reopened in May after a long renovation.\n"
+                 "Local traders told a radio station that the market was usually quiet.\n"
+                 "Le marché était fermé pendant deux semaines après les pluies.\n"
+                 "—The governor of Kano, Musa Bello")
+    e = ents(ann)
+    own = [s.span.text for s in ann.statements if e[s.speaker].label == "Test News"]
+    assert "The market in Kano had reopened in May after a long renovation" in own
+    assert not any("traders" in x or "marché" in x or "Musa Bello" in x for x in own)
