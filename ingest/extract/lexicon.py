@@ -150,6 +150,14 @@ VERB_TRIGGERS: dict[str, str] = {
     "assassinate": "attack", "fight": "armed_clash", "deploy": "deployment", "withdraw": "withdrawal",
     "escape": "escape", "recapture": "territory_taken", "apprehend": "arrest", "nab": "arrest",
 }
+# demonstrations (ACLED "Protests" and "Riots"): a rally or march is a protest; participants'
+# violence makes it a riot
+NOUN_TRIGGERS.update({
+    "protest": "protest", "demonstration": "protest", "rally": "protest", "sit-in": "protest",
+    "riot": "riot", "rioting": "riot", "unrest": "riot",
+})
+VERB_TRIGGERS.update({"protest": "protest", "demonstrate": "protest", "riot": "riot"})
+
 # two-word triggers (lower-cased text of modifier + head lemma) -> type
 PHRASE_TRIGGERS: dict[tuple[str, str], str] = {
     ("air", "strike"): "air_strike", ("air", "strikes"): "air_strike", ("drone", "strike"): "air_strike",

@@ -604,6 +604,8 @@ class ArticleRules:
                     return ("air_strike", tok.i, tok.i)
             if lemma in ("arrest", "detain") and not any(w.lower_ in ("police", "forces", "troops", "authorities", "security") for w in tok.sent):
                 return None
+            if typ == "protest" and any(c.dep_ in ("ccomp", "dobj") for c in tok.children):
+                return None  # "the minister protested that ...", "protested the decision": a speech act
             return (typ, tok.i, tok.i)
         return None
 
