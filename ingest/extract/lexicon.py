@@ -253,6 +253,11 @@ PERSON_NOUNS = frozenset({
     "soldier", "victim", "journalist", "photographer", "reporter", "student", "prisoner",
     "inmate", "guard", "worker", "passenger", "pedestrian", "child", "resident", "civilian",
 })
+# "the killing of X", "the death of 50 people"
+DEATH_NOUNS = frozenset({"death", "deaths", "killing", "killings", "murder", "murders", "assassination"})
+# "a bullet hit him": what wounds whom it hits
+PROJECTILES = frozenset({"bullet", "shrapnel", "round", "pellet", "projectile", "shell", "rocket", "missile", "grenade", "stone", "rock"})
+REFLEXIVES = frozenset({"himself", "herself", "themselves", "myself", "ourselves", "yourself"})
 # groups that say nothing about who the victims were: named after the event instead
 GENERIC_VICTIMS = frozenset({"people", "persons", "lives", "victims", "individuals", "dozens", "hundreds", "thousands", "scores"})
 # vague quantities -> lower bound

@@ -477,8 +477,9 @@ class ArticleRules:
             return named
         if named is not None and low in L.ORG_WORDS and named.type != "media_outlet":
             return named
-        if low in ("others", "more") and self.last_group:
-            return self.table.by_id[self.last_group]
+        last = self.table.by_id[self.last_group] if self.last_group else None
+        if low in ("others", "more") and last is not None and last.type != "person" and norm(last.label).split()[-1:] != [] and norm(last.label).split()[-1] not in L.PERSON_NOUNS:
+            return self.table.by_id[self.last_group]  # "killed a woman and injured 19 others": not her
         words = [x for x in head.subtree if x.i <= head.i and x.dep_ not in ("det", "nummod", "quantmod", "punct", "predet", "advmod") and not x.like_num and x.lower_ not in ("least", "at", "more", "than", "about", "some", "around", "nearly", "over")]
         # start from the first contiguous modifier before the head
         words = [x for x in words if x.i >= min((w.i for w in words if w.i >= head.i - 4), default=head.i)]
@@ -1108,12 +1109,27 @@ class ArticleRules:
             elif lives is not None and lemma in ("lose", "claim", "take", "cost"):
                 group_tok = lives if lemma != "lose" else next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
                 kind = "killed"
+            elif tok.pos_ == "NOUN" and tok.lower_ in L.DEATH_NOUNS and (nominal := self._death_of(tok, found)) is not None:
+                found.append(nominal)
+                self.last_group = nominal[1].id
+                continue
+            elif tok.pos_ in ("VERB", "AUX") and self._gave_up(tok):
+                # "the suspect surrendered (himself) to police", "X turned himself in": captured
+                kind, group_tok = "captured", next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            elif tok.pos_ in ("VERB", "AUX") and lemma in ("hit", "strike", "graze") and any(
+                    c.dep_ == "nsubj" and c.lemma_.lower() in L.PROJECTILES for c in tok.children) and not _negated(tok):
+                # "a bullet hit him in the neck": wounded
+                kind, group_tok = "wounded", next((c for c in tok.children if c.dep_ == "dobj" and (
+                    c.pos_ == "PRON" or c.lower_ in L.PEOPLE_NOUNS or c.lower_ in L.PERSON_NOUNS or c.ent_type_ == "PERSON")), None)
             elif tok.pos_ in ("VERB", "AUX") or tok.tag_ in ("VBN", "VBD", "VBG"):
                 kind = L.CASUALTY_VERBS.get(lemma)
                 if kind is None or _negated(tok):
                     continue
                 if any(c.dep_ == "aux" and c.lower_ in ("would", "could", "should", "might") for c in tok.children):
                     continue  # "he would have died": not a casualty
+                if tok.tag_ == "VB" or self._hypothetical(tok) or tok.dep_ == "csubj" and any(
+                        c.dep_ == "aux" and c.lower_ in ("would", "could", "should", "might", "will", "may") for c in tok.head.children):
+                    continue  # "to find and arrest a person", "executing him would not bring her back"
                 if any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in tok.children) and not any(c.dep_ == "aux" for c in tok.children):
                     continue  # "events where four or more people are killed": generic present
                 if lemma in ("take",) and not any(c.lower_ == "hostage" or (c.dep_ == "prep" and any(g.lower_ == "custody" for g in c.children)) for c in tok.children):
@@ -1136,6 +1152,10 @@ class ArticleRules:
                     continue
                 if group_tok is None and passive == [] and tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children):
                     group_tok = self._stranded_more(tok)
+                if group_tok is None and not subj and tok.dep_ in ("pcomp", "advcl") and any(c.dep_ == "auxpass" and c.lower_ == "being" for c in tok.children):
+                    # "The alleged shooter was at the centre after being detained": the main subject
+                    gov = tok.head.head if tok.dep_ == "pcomp" else tok.head
+                    group_tok = next((c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             elif tok.lower_ in L.CASUALTY_ADJ and tok.dep_ in ("acomp", "oprd", "amod", "attr", "appos", "conj", "advmod", "dobj", "nsubj", "xcomp", "ccomp", "npadvmod"):
                 kind = L.CASUALTY_ADJ[tok.lower_]
                 if tok.dep_ == "amod":
@@ -1190,6 +1210,11 @@ class ArticleRules:
             elif cnt is None and group_tok.pos_ == "NOUN" and group_tok.tag_ == "NN" and any(
                     c.dep_ in ("det", "poss") and c.lower_ in ("a", "an", "the", "his", "her", "their", "this", "that")
                     or c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN") for c in group_tok.children):
+                cnt = (1, None, None, _first(list(group_tok.subtree)))
+            elif cnt is None and group_tok.lower_ in ("accused", "deceased") and any(c.dep_ == "det" and c.lower_ == "the" for c in group_tok.children):
+                # "police arrested the accused": one person
+                pron_group = self.table.add("person", group_tok.text, self.c(group_tok), self.ce(group_tok),
+                                            key=f"actor:person-np:{self.c(group_tok)}", confidence=0.4)
                 cnt = (1, None, None, _first(list(group_tok.subtree)))
             elif cnt is None and group_tok.pos_ == "PROPN":
                 person = self.ent_of(group_tok)
@@ -1309,6 +1334,38 @@ class ArticleRules:
         s, e = _tok_span([x for x in toks if x.i >= cand.i or x.dep_ in ("amod", "compound")] or [cand])
         s, e = s + o, e + o
         return self.table.add("person", self.text[s:e], s, e, key=f"actor:person-np:{s}", confidence=0.4)
+
+    def _gave_up(self, verb) -> bool:  # noqa: ANN001
+        """"surrendered (himself) to police", "turned himself in", "handed himself over"."""
+        lemma = verb.lemma_.lower()
+        refl = any(c.dep_ == "dobj" and c.lower_ in L.REFLEXIVES for c in verb.children)
+        if lemma == "surrender":
+            return refl or any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children) and not any(c.dep_ == "dobj" for c in verb.children)
+        if lemma in ("turn", "hand", "give"):
+            return refl and any(c.dep_ == "prt" and c.lower_ in ("in", "over", "up") for c in verb.children)
+        return False
+
+    def _death_of(self, noun, found: list):  # noqa: ANN001
+        """"the killing of Qasem Soleimani", "caused the death of at least 50 people": a
+        figure from a death noun and its "of" object (a person once per article)."""
+        of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if pobj is None or _negated(noun.head) or any(a.lemma_.lower() in L.HYPOTHETICAL_HEADS for a in list(noun.ancestors)[:2]):
+            return None
+        cnt = self._count(pobj)
+        if cnt is not None:
+            count, at_least, at_most, first = cnt
+            start, end = min(self.c(noun), self.c(first)), self.ce(pobj)
+            group = None if pobj.like_num else self.np_actor(pobj)
+            if group is None or (group.type == "people_group" and norm(group.label) in L.GENERIC_VICTIMS):
+                group = self._generic_victims(noun, pobj, "killed", (count, at_least, at_most), start, end, found)
+            return None if group.type in PLACE_TYPES else (noun, group, "killed", count, at_least, at_most, start, end)
+        person = self.ent_of(pobj)
+        if person is None or person.type != "person" or pobj.tag_ != "NNP":
+            return None
+        if any(c.group == person.id and c.kind == "killed" for c in self.casualties) or any(f[1].id == person.id for f in found):
+            return None
+        return (noun, person, "killed", 1, None, None, self.c(noun), self.ce(pobj))
 
     def _zero_figures(self, tok, found: list) -> list[tuple]:  # noqa: ANN001
         """"There were no dead or wounded", "no fatalities have emerged", "no one was

@@ -432,3 +432,44 @@ def test_unattributed_narration_is_the_outlets_voice_but_not_speech(run):
     own = [s.span.text for s in ann.statements if e[s.speaker].label == "Test News"]
     assert "The market in Kano had reopened in May after a long renovation" in own
     assert not any("traders" in x or "marché" in x or "Musa Bello" in x for x in own)
+
+
+def test_killing_of_a_person_and_death_of_a_count(run):
+    ann, _ = run("Protests followed the killing of Ahmed Karimi in an air strike last week.")
+    e = ents(ann)
+    assert [(c.kind, c.count, e[c.group].label) for c in ann.casualties] == [("killed", 1, "Ahmed Karimi")]
+    ann, _ = run("The gunman opened fire in a mosque on Friday, which caused the death of at least 30 people.")
+    assert [(c.kind, c.at_least) for c in ann.casualties] == [("killed", 30)]
+
+
+def test_surrender_arrest_of_the_accused_and_detained_after(run):
+    ann, _ = run("Police said the suspected gunman surrendered himself to police after a chase.")
+    e = ents(ann)
+    assert [(c.kind, c.count, e[c.group].label) for c in ann.casualties] == [("captured", 1, "suspected gunman")]
+    ann, _ = run("Jordan Miles turned himself in to authorities on Monday.")
+    e = ents(ann)
+    assert [(c.kind, e[c.group].label) for c in ann.casualties] == [("captured", "Jordan Miles")]
+    ann, _ = run("Police arrested the accused near the mosque.")
+    assert [(c.kind, c.count) for c in ann.casualties] == [("captured", 1)]
+    ann, _ = run("The alleged shooter was at the station after being detained earlier on Friday.")
+    e = ents(ann)
+    assert [(c.kind, e[c.group].label) for c in ann.casualties] == [("captured", "alleged shooter")]
+
+
+def test_bullet_hit_him_is_wounded_and_others_after_one_person(run):
+    ann, _ = run("Omar Said was in critical condition on Monday after a bullet hit him in the neck.")
+    e = ents(ann)
+    assert [(c.kind, c.count, e[c.group].label) for c in ann.casualties] == [("wounded", 1, "Omar Said")]
+    ann, _ = run("A shell hit a house in the village.")
+    assert not ann.casualties
+    ann, _ = run("The driver killed a woman and injured at least 19 others.")
+    e = ents(ann)
+    wounded = [c for c in ann.casualties if c.kind == "wounded"]
+    assert [c.at_least for c in wounded] == [19] and e[wounded[0].group].label != "woman"
+
+
+def test_infinitive_and_hypothetical_gerund_are_no_figures(run):
+    ann, _ = run("Red notices ask the police of every country to find and arrest a person wanted by a court.")
+    assert not ann.casualties
+    ann, _ = run("She said executing the driver would not bring her daughter back.")
+    assert not ann.casualties
