@@ -426,6 +426,17 @@ class ArticleRules:
                     return e
         return None
 
+    def _role_holder(self, role_word: str, before: int) -> Ent | None:
+        """The person last mentioned before ``before`` whose role names ``role_word``."""
+        best, best_at = None, -1
+        for e in self.table.by_id.values():
+            if e.type != "person" or not e.role or role_word not in norm(e.role).split():
+                continue
+            at = max((m[0] for m in e.mentions if m[0] < before), default=-1)
+            if at > best_at:
+                best, best_at = e, at
+        return best
+
     def _person(self, label: str, s: int, e: int, confidence: float = 0.8) -> Ent:
         known = self._known_person(label)
         if known is not None:
@@ -493,6 +504,17 @@ class ArticleRules:
         s, e = self.c(label_toks[0]), self.ce(label_toks[-1])
         label = self.text[s:e]
         plural = head.tag_ in ("NNS", "NNPS") or low in ("police", "people")
+        if speaker and low in L.ROLE_NOUNS and low not in L.SOURCE_NOUNS and head.tag_ == "NN":
+            # "the governor said", "the provincial police chief said": the person the article
+            # named in that role before, else an unnamed holder of the role
+            if any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "one") for c in head.children):
+                holder = self._role_holder(low, self.c(head))
+                if holder is not None:
+                    self.table.mention(holder.id, self.c(head), self.ce(head))
+                    return holder
+            role_label = re.sub(r"^(the|a|an|one)\s+", "", label, flags=re.I)
+            return self.table.add("anonymous_source", role_label, s, e, key=f"actor:anon:{norm(role_label)}",
+                                  confidence=0.5, country=country.id if country else None)
         if speaker and low in L.SOURCE_NOUNS and low not in ("police",):
             full = [x for x in head.subtree if x.dep_ != "punct"]
             if head.dep_ in ("ROOT", "nsubj"):  # a misparsed clause: the speaker's verb is an "acl" of it
