@@ -172,6 +172,7 @@ class ArticleRules:
         self.participant_keys: set[tuple[str, str, str]] = set()
         self.casualty_ids: set[str] = set()
         self.report_sentences: set[int] = set()
+        self.actor_places: set[int] = set()  # offsets of place names used as actors ("Turkey began", "the US statement")
         self.publisher = None
         pub = article.meta.publisher
         if not pub:
@@ -216,6 +217,7 @@ class ArticleRules:
         for sent in doc.sents:
             if not sent.text.strip():
                 continue
+            self._place_uses(sent)
             self._events(sent)
             self._casualties(sent)
             self._participants(sent)
@@ -576,6 +578,43 @@ class ArticleRules:
                 self.last_org = ent.id
 
     # ================================================================== events
+    def _place_uses(self, sent) -> None:  # noqa: ANN001
+        """Note place names the sentence uses as actors, not as where something happened:
+        subjects ("Turkey began an offensive"), possessors ("Sudan's army"), modifiers of a
+        non-place noun ("the US statement", "the Red Sea port town of Mokha"), agents and
+        "the government of Syria"."""
+        group: list = []
+        groups = []
+        last = None
+        for tok in sent:
+            ent = self.ent_of(tok) if not tok.is_space else None
+            ident = ent.id if ent is not None and ent.type in PLACE_TYPES else None
+            if ident is not None and ident == last and group:
+                group.append(tok)
+            else:
+                if group:
+                    groups.append(group)
+                group = [tok] if ident is not None else []
+            last = ident
+        if group:
+            groups.append(group)
+        for g in groups:
+            idx = {x.i for x in g}
+            root = next((x for x in g if x.head.i not in idx or x.head.i == x.i), g[-1])
+            head = root.head
+            dep = root.dep_
+            actor = dep in ("nsubj", "nsubjpass", "poss", "csubj") and head.lemma_ not in (
+                "be", "see", "witness", "experience", "suffer", "host", "endure", "face", "remain", "become")  # "Yemen has seen fighting"
+            if dep in ("compound", "amod", "nmod") and head.pos_ in ("NOUN", "PROPN") and self.ent_of(head) is None:
+                actor = head.lemma_.lower() not in L.FACILITY_NOUNS or any(
+                    c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
+            if dep == "pobj" and head.lower_ == "by" and head.dep_ == "agent":
+                actor = True
+            if dep == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in (L.ORG_WORDS | L.ROLE_NOUNS | L.FORCE_WORDS):
+                actor = True
+            if actor:
+                self.actor_places.update(self.c(x) for x in g)
+
     def _trigger(self, tok) -> tuple[str, int, int] | None:  # noqa: ANN001
         """(type, start token index, end token index) for an event trigger token."""
         low, lemma = tok.lower_, tok.lemma_.lower()
@@ -2783,7 +2822,7 @@ class ArticleRules:
 
         places_in: dict[int, list[str]] = {}
         for s0, _e0, ident in t.spans:
-            if t.by_id[ident].type in PLACE_TYPES:
+            if t.by_id[ident].type in PLACE_TYPES and s0 not in self.actor_places:
                 places_in.setdefault(sent_of(s0), []).append(ident)
         events_in: dict[int, list[Ev]] = {}
         for ev in self.events:

@@ -246,6 +246,20 @@ def test_event_dates_from_the_verb_chain_and_the_clause(run):
     assert ev.type == "agreement" and ev.date is not None and ev.date.year == 2005
 
 
+def test_places_used_as_actors_are_no_event_scenes(run):
+    ann, _ = run("A bombing was reported to have killed a driver in the Red Sea port town of Mokha, Yemen.")
+    e = ents(ann)
+    (ev,) = ann.events
+    assert e[ev.place].label == "Mokha"  # "Red Sea" only names the kind of town
+    ann, _ = run("On Sunday, the United States announced a complete withdrawal of its troops.")
+    (ev,) = ann.events
+    assert ev.type == "withdrawal" and ev.place is None  # the announcer is not where it happens
+    ann, _ = run("Yemen has seen fierce fighting for years.")
+    e = ents(ann)
+    (ev,) = ann.events
+    assert e[ev.place].label == "Yemen"
+
+
 def test_denial_without_event_words_is_kept(run):
     ann, _ = run("A refugee camp was bombed on Thursday. Sudan's armed forces denied they carried out the strike.")
     assert reported(ann) == [("Sudan's armed forces", "denies")]
