@@ -163,7 +163,9 @@ class ArticleRules:
         self.last_group: str | None = None
         self.last_he = None  # the last singular person subject of an earlier sentence ("a man ... entered")
         self.sent_subjects: list = []
-        self.last_civilians = None  # the last plural noun for civilians ("refugees"): who "no dead" are
+        self.last_civilians = None
+        self.victim_groups: set[str] = set()
+        self.sent_no, self.last_figure_sent = 0, -10  # the last plural noun for civilians ("refugees"): who "no dead" are
         self.last_org: str | None = None
         self.last_speaker: str | None = None
         self.sentence_ranges: list[tuple[int, int]] = []
@@ -491,6 +493,8 @@ class ArticleRules:
         if named is not None and low in L.ORG_WORDS and named.type != "media_outlet":
             return named
         last = self.table.by_id[self.last_group] if self.last_group else None
+        if low in ("others", "more") and last is not None and last.id in self.victim_groups:
+            return None  # "killed nine people and injured 50 more": the victims of the event, of the new kind
         if low in ("others", "more") and last is not None and last.type != "person" and norm(last.label).split()[-1:] != [] and norm(last.label).split()[-1] not in L.PERSON_NOUNS:
             return self.table.by_id[self.last_group]  # "killed a woman and injured 19 others": not her
         words = [x for x in head.subtree if x.i <= head.i and x.dep_ not in ("det", "nummod", "quantmod", "punct", "predet", "advmod") and not x.like_num and x.lower_ not in ("least", "at", "more", "than", "about", "some", "around", "nearly", "over")]
@@ -1119,6 +1123,7 @@ class ArticleRules:
 
     def _casualties(self, sent) -> None:  # noqa: ANN001
         found: list[tuple] = []
+        self.sent_no += 1
         if self.sent_subjects:
             x = next((x for x in reversed(self.sent_subjects) if self._he_candidate(x) is not None), None)
             if x is not None:
@@ -1126,7 +1131,7 @@ class ArticleRules:
         self.sent_subjects = []
         for tok in sent:
             if tok.tag_ == "NNS" and tok.lower_ in L.CIVILIAN_NOUNS:
-                self.last_civilians = tok
+                self.last_civilians = (tok, self.sent_no, self.o)
             if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ != "PRON":
                 self.sent_subjects.append(tok)
             toll = self._toll_list(tok)
@@ -1186,9 +1191,11 @@ class ArticleRules:
                 kind = L.CASUALTY_VERBS.get(lemma)
                 if kind is None or _negated(tok):
                     continue
-                if any(c.dep_ == "aux" and c.lower_ in ("would", "could", "should", "might") for c in tok.children):
+                auxes = {c.lower_ for c in tok.children if c.dep_ == "aux"}
+                if auxes & {"would", "could", "should"}:
                     continue  # "he would have died": not a casualty
-                if tok.tag_ == "VB" or self._hypothetical(tok) or tok.dep_ == "csubj" and any(
+                maybe = bool(auxes & {"may", "might"}) and "have" in auxes  # "may have killed two": a possible past figure
+                if tok.tag_ == "VB" or (self._hypothetical(tok) and not maybe) or tok.dep_ == "csubj" and any(
                         c.dep_ == "aux" and c.lower_ in ("would", "could", "should", "might", "will", "may") for c in tok.head.children):
                     continue  # "to find and arrest a person", "executing him would not bring her back"
                 if any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in tok.children) and not any(c.dep_ == "aux" for c in tok.children):
@@ -1279,7 +1286,8 @@ class ArticleRules:
                 cnt = (1, None, None, _first(list(group_tok.subtree)))
             elif cnt is None and group_tok.pos_ == "PROPN":
                 person = self.ent_of(group_tok)
-                if person is None and group_tok.tag_ == "NNP" and group_tok.ent_type_ in ("", "PERSON") and group_tok.dep_ in ("nsubj", "nsubjpass", "dobj"):
+                if (person is None and group_tok.tag_ == "NNP" and group_tok.ent_type_ in ("", "PERSON") and group_tok.text.istitle()
+                        and group_tok.dep_ in ("nsubj", "nsubjpass", "dobj") and group_tok.head.lemma_ != "be"):
                     # a name the NER missed ("Łukasz ... sustained a stabbing injury")
                     names = [x for x in group_tok.lefts if x.dep_ == "compound" and x.pos_ == "PROPN"] + [group_tok]
                     if not any(x.lower_ in L.ORG_WORDS or self.table.is_demonym(x.text) for x in names):
@@ -1330,6 +1338,7 @@ class ArticleRules:
         found = dedup
         if not found:
             return
+        self.last_figure_sent = self.sent_no
         # the event each figure belongs to: "killed in a clash" -> the clash; else the
         # nearest event in the sentence; else the latest event in the article
         for tok, group, kind, count, at_least, at_most, start, end in found:
@@ -1408,7 +1417,8 @@ class ArticleRules:
 
     def _death_of(self, noun, found: list):  # noqa: ANN001
         """"the killing of Qasem Soleimani", "caused the death of at least 50 people": a
-        figure from a death noun and its "of" object (a person once per article)."""
+        figure from a death noun and its "of" object (a person once per article, and only
+        for killing/murder/assassination: "the death of X" may be a natural one)."""
         of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
         if pobj is None or _negated(noun.head) or any(a.lemma_.lower() in L.HYPOTHETICAL_HEADS for a in list(noun.ancestors)[:2]):
@@ -1422,7 +1432,7 @@ class ArticleRules:
                 group = self._generic_victims(noun, pobj, "killed", (count, at_least, at_most), start, end, found)
             return None if group.type in PLACE_TYPES else (noun, group, "killed", count, at_least, at_most, start, end)
         person = self.ent_of(pobj)
-        if person is None or person.type != "person" or pobj.tag_ != "NNP":
+        if noun.lower_ in ("death", "deaths") or person is None or person.type != "person" or pobj.tag_ != "NNP":
             return None
         if any(c.group == person.id and c.kind == "killed" for c in self.casualties) or any(f[1].id == person.id for f in found):
             return None
@@ -1447,9 +1457,14 @@ class ArticleRules:
                 kinds.append((L.CASUALTY_VERBS[tok.lemma_.lower()], tok))
         if not kinds:
             return []
-        group = found[-1][1] if found else self.table.by_id.get(self.casualties[-1].group) if self.casualties else None
-        if group is None and self.last_civilians is not None:
-            group = self.np_actor(self.last_civilians)
+        # only a figure or civilians of the last few sentences ("No injuries were recorded" after
+        # an earthquake paragraphs later is about other people)
+        group = found[-1][1] if found else None
+        if group is None and self.casualties and self.sent_no - self.last_figure_sent <= 2:
+            group = self.table.by_id.get(self.casualties[-1].group)
+        if group is None and self.last_civilians is not None and self.sent_no - self.last_civilians[1] <= 3:
+            tok0, o = self.last_civilians[0], self.o
+            group = self.np_actor(tok0) if o == self.last_civilians[2] else None
         if group is None or group.type in PLACE_TYPES:
             return []
         start = min(self.c(tok), *(self.c(x) for _, x in kinds))
@@ -1581,8 +1596,10 @@ class ArticleRules:
                     return g
         kind_word = {"affected": "hurt"}.get(kind, kind)
         label = f"people {kind_word} in the {ev.type.replace('_', ' ')}"
-        return self.table.add("people_group", label, self.c(group_tok), self.ce(group_tok),
-                              key=f"actor:victims:{ev.id}:{kind}", confidence=0.4)
+        group = self.table.add("people_group", label, self.c(group_tok), self.ce(group_tok),
+                               key=f"actor:victims:{ev.id}:{kind}", confidence=0.4)
+        self.victim_groups.add(group.id)
+        return group
 
     def _event_for(self, tok, start: int, end: int) -> Ev:  # noqa: ANN001
         # an event trigger in the figure's clause ("killed in a clash")

@@ -487,3 +487,14 @@ def test_infinitive_and_hypothetical_gerund_are_no_figures(run):
     assert not ann.casualties
     ann, _ = run("She said executing the driver would not bring her daughter back.")
     assert not ann.casualties
+
+
+def test_zero_figure_needs_a_recent_group_and_possible_past_figures_stay(run):
+    ann, _ = run("A fire killed nine people in a slum on Monday.\n\nThe city council met on Tuesday.\n\n"
+                 "The mayor opened a new bridge on Wednesday.\n\nThe river was high on Thursday.\n\n"
+                 "An earthquake shook the city on Friday. No injuries were recorded.")
+    assert not [c for c in ann.casualties if c.count == 0]
+    ann, _ = run("Officials said the virus may have killed two foreign visitors in Wuhan.")
+    assert [(c.kind, c.count) for c in ann.casualties] == [("killed", 2)]
+    ann, _ = run("Analysts said the company's old software CentOS is dead.")
+    assert not ann.casualties
