@@ -40,6 +40,7 @@ ROLE_NOUNS = frozenset({
     "reporter", "journalist", "witness", "resident", "activist", "founder", "executive",
     "ceo", "coordinator", "manager", "diplomat", "cleric", "elder", "chancellor", "king", "queen",
     "prince", "mp", "councillor", "councilor", "attorney", "lawyer", "doctor", "professor",
+    "commissioner", "broadcaster", "student", "editor", "columnist", "producer", "lecturer", "secretary-general",
 })
 SOURCE_NOUNS = frozenset({
     "official", "officials", "source", "sources", "authority", "authorities", "witness",
@@ -306,4 +307,5 @@ PASSIVE_REPORT_VERBS = frozenset({"condemn", "describe", "deny", "confirm", "ann
 SPEECH_VERBS = frozenset({"thank", "contend", "characterize", "characterise", "urge", "vow", "pledge", "express",
                           "suggest", "suppose", "believe", "identify", "speak", "talk", "ask", "appeal", "demand"})
 SPEECH_NOUNS = frozenset({"statements", "condolences", "condemnation", "condemnations", "remarks", "interview", "manifesto"})
+KIN_NOUNS = frozenset({"mother", "father", "son", "daughter", "brother", "sister", "wife", "husband", "widow", "uncle", "aunt", "cousin"})
 EVALUATIVE_VERBS = frozenset({"call", "describe", "condemn", "praise", "label", "brand", "welcome", "criticise", "criticize"})

@@ -34,6 +34,7 @@ PLACE_DEPTH = {"country": 0, "region": 1, "province": 1, "district": 2, "settlem
 DESCRIBE_UNATTRIBUTED = True  # measured on the tuning set (19 articles): statements F1 0.638 -> 0.672
 SPLIT_QUOTES = False  # one statement per quoted sentence: measured on the tuning set, F1 0.681 vs 0.684 joined (most gold quotes are whole)
 DATELINE = re.compile(r"^[A-Z][A-Z .,'’()/-]{1,40}?\s*[-–—]+\s+")
+TITLE_BEFORE = re.compile(r"((?:(?:[A-Z][\w.'’-]*|of|for|the|and)\s+){1,8})$")
 PERSONISH_ORG = re.compile(r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,3}$")
 
 
@@ -226,6 +227,7 @@ class ArticleRules:
             self._relations(sent)
             self._statements(sent)
             self._reportedly(sent)
+            self._person_roles(sent)
             self._track_actors(sent)
 
     @staticmethod
@@ -415,6 +417,8 @@ class ArticleRules:
             return True
         if last.dep_ in ("nsubj",) and last.head.lemma_ in L.REPORT_VERBS:
             return True
+        if last.dep_ == "appos" and last.head.lemma_.lower() in L.ROLE_NOUNS and last.head.pos_ == "NOUN":
+            return True  # "a State Department spokesperson, Morgan Ortagus,"
         if any(x.lower_ in L.ROLE_NOUNS for x in last.lefts):
             return True
         return False
@@ -570,6 +574,53 @@ class ArticleRules:
         else:
             ident = None
         return self.table.by_id.get(ident) if ident else None
+
+    def _person_roles(self, sent) -> None:  # noqa: ANN001
+        """The role a person is introduced with, wherever they are named ("South Sudan's
+        president Salva Kiir", "Susan Bro, Heather Heyer's mother,"), for statements that
+        name them only by surname or pronoun."""
+        for tok in sent:
+            if tok.pos_ != "PROPN" or tok.dep_ == "compound":
+                continue
+            ent = self.ent_of(tok)
+            if ent is None or ent.type != "person" or ent.role:
+                continue
+            role_toks = None
+            ap = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "NOUN"
+                       and (c.lemma_.lower() in L.ROLE_NOUNS or c.lemma_.lower() in L.KIN_NOUNS)), None)
+            if ap is not None:
+                nested = {y.i for c in ap.children if c.dep_ in ("appos", "relcl", "acl") for y in c.subtree}
+                role_toks = [x for x in ap.subtree if x.i not in nested and not x.is_punct]
+            elif tok.dep_ == "appos" and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in L.ROLE_NOUNS:
+                own = {y.i for y in tok.subtree}
+                role_toks = [x for x in tok.head.subtree if x.i not in own and not x.is_punct and x.i < tok.i]
+            elif any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+                # "Lucy Fischer of The Times": the role is her organisation
+                of = next(c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of")
+                org = next((self.ent_of(p) for p in of.children if p.dep_ == "pobj"), None)
+                if org is not None and org.type not in PLACE_TYPES and org.type != "person":
+                    role_toks = [x for x in of.subtree if not x.is_punct]
+            if role_toks is None:
+                chain = [x for x in tok.lefts if x.dep_ in ("compound", "amod", "nmod", "poss") and self.ent_of(x) is not ent]
+                chain_toks = [y for x in chain for y in x.subtree if self.ent_of(y) is not ent]
+                if chain_toks and any(y.lemma_.lower() in L.ROLE_NOUNS for y in chain_toks):
+                    role_toks = [y for y in chain_toks if y.dep_ != "det" and not y.is_punct]
+            if role_toks:
+                rs, re_ = _tok_span(role_toks)
+                if 0 < re_ - rs <= 100:
+                    ent.role = re.sub(r"^(a|an)\s+", "", self.text[self.o + rs:self.o + re_], flags=re.I)
+                continue
+            # a capitalised title right before the name, however the parser attached it
+            # ("US Special Representative for Iran Brian Hook", "Minister of Information X")
+            first = tok.left_edge if all(x.dep_ == "compound" and x.pos_ == "PROPN" for x in tok.lefts) else tok
+            name_start = min((x.idx for x in tok.lefts if x.dep_ == "compound" and x.pos_ == "PROPN"), default=tok.idx)
+            before = self.doc.text[max(sent.start_char, name_start - 80):name_start] if first is not None else ""
+            m = TITLE_BEFORE.search(before)
+            if m:
+                title = re.sub(r"^(?:(?:the|of|for|and)\s+)+", "", m.group(1).strip(), flags=re.I)
+                words = title.split()
+                if words and any(w.lower() in L.ROLE_NOUNS for w in words) and words[-1].lower() not in ("of", "for", "the", "and"):
+                    ent.role = title
 
     def _track_actors(self, sent) -> None:  # noqa: ANN001
         for tok in sent:
@@ -2728,6 +2779,25 @@ class ArticleRules:
                     st.polarity = "negative"
             prev_of[st.speaker] = st
 
+    def _known_role(self, ent: Ent) -> str | None:
+        """The role a speaker was introduced with anywhere in the article ("Kiir said" after
+        "South Sudan's president Salva Kiir"); an unnamed source named by its role ("a
+        Coast Guard spokesperson") has that role."""
+        if ent.type == "person":
+            if ent.role is None and ent.label.split():
+                # "Lam" and "Carrie Lam": one person named twice
+                surname = ent.label.split()[-1]
+                other = next((x for x in self.table.by_id.values() if x.type == "person" and x is not ent and x.role
+                              and x.label.split()[-1:] == [surname]), None)
+                return other.role if other is not None else None
+            return ent.role
+        if ent.type == "anonymous_source":
+            words = re.sub(r"\s*\(.*?\)\s*", " ", ent.label).split()
+            head = next((w for w in words if w.lower() in L.ROLE_NOUNS), None)
+            if head is not None and len(words) <= 10:
+                return " ".join(words)
+        return None
+
     def _inside_quotation(self, a: int, b: int) -> bool:
         """A sentence inside a quotation (opened before it in its paragraph, or closed in it)."""
         para = self.text.rfind("\n", 0, a) + 1
@@ -2926,6 +2996,8 @@ class ArticleRules:
                 certainty = "possible"
             ent = t.by_id[st.speaker]
             conf = st.confidence * (0.9 if ent.type != "person" or st.role else 0.85)
+            if st.role is None:
+                st.role = self._known_role(ent)
             stmts_out.append(Statement(
                 id=ident, speaker=st.speaker, claims=tuple(claims),
                 span=Span(start=s, end=e, text=self.text[s:e]), stance=st.stance, certainty=certainty,

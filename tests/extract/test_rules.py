@@ -498,3 +498,15 @@ def test_zero_figure_needs_a_recent_group_and_possible_past_figures_stay(run):
     assert [(c.kind, c.count) for c in ann.casualties] == [("killed", 2)]
     ann, _ = run("Analysts said the company's old software CentOS is dead.")
     assert not ann.casualties
+
+
+def test_roles_introduced_elsewhere_titles_and_of_organisation(run):
+    ann, _ = run("Regional president Amara Diallo visited the camp on Monday.\n"
+                 "Diallo said the army had bombed the village.")
+    assert [s.role for s in ann.statements if s.span.text.startswith("the army")] == ["Regional president"]
+    ann, _ = run("Speaking in Geneva, UN Special Envoy for Yemen Martin Keller said rebels attacked the port.")
+    assert [s.role for s in ann.statements if "rebels" in s.span.text and s.role] == ["UN Special Envoy for Yemen"]
+    ann, _ = run("Maria Lopez of Amnesty International said soldiers shot the protesters in Lagos.")
+    assert [s.role for s in ann.statements if "soldiers" in s.span.text and s.role] == ["of Amnesty International"]
+    ann, _ = run("A Coast Guard spokesperson said two boats were sunk in the attack.")
+    assert [s.role for s in ann.statements if s.role] == ["Coast Guard spokesperson"]
