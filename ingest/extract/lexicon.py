@@ -186,6 +186,9 @@ EVENT_FAMILY: dict[str, str] = {
     "ambush": "violence", "armed_clash": "clash", "battle": "clash",
 }
 FOIL_VERBS = frozenset({"foil", "thwart", "repel", "repulse", "prevent", "avert", "frustrate"})
+# "reached an agreement", "entered into a deal": an agreement between parties
+AGREEMENT_NOUNS = frozenset({"agreement", "deal", "accord", "arrangement", "pact"})
+AGREEMENT_VERBS = frozenset({"reach", "sign", "enter", "strike", "conclude", "broker", "seal", "agree", "announce", "make"})
 # an attack on these (or at these gatherings) is an attack on civilians ("shot shoppers",
 # "a shooting at a graduation party", "a mass shooting")
 CIVILIAN_TARGETS = frozenset({

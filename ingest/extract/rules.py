@@ -685,6 +685,11 @@ class ArticleRules:
             if low in ("air-strike", "airstrike", "airstrikes", "air-strikes"):
                 return ("air_strike", tok.i, tok.i)
             typ = L.NOUN_TRIGGERS.get(lemma) or L.NOUN_TRIGGERS.get(low)
+            if typ is None and lemma in L.AGREEMENT_NOUNS:
+                # "reached an agreement", "entered into a deal with", "an accord was signed"
+                verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+                if tok.dep_ in ("dobj", "nsubjpass", "pobj") and verb.lemma_ in L.AGREEMENT_VERBS:
+                    return ("agreement", tok.i, tok.i)
             if typ is None:
                 return None
             if lemma == "strike":
@@ -707,6 +712,8 @@ class ArticleRules:
             return (typ, tok.i, tok.i)
         if tok.pos_ == "VERB":
             typ = L.VERB_TRIGGERS.get(lemma)
+            if typ is None and self._taken(tok) is not None:
+                return ("territory_taken", tok.i, tok.i)
             if typ is None and lemma == "go" and any(c.dep_ == "prt" and c.lower_ == "off" for c in tok.children):
                 # "the bomb went off"
                 subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
@@ -724,6 +731,57 @@ class ArticleRules:
             if typ == "protest" and any(c.dep_ in ("ccomp", "dobj") for c in tok.children):
                 return None  # "the minister protested that ...", "protested the decision": a speech act
             return (typ, tok.i, tok.i)
+        return None
+
+    def _taken(self, verb):  # noqa: ANN001, ANN202
+        """The place an armed actor takes: "Sanaa fell under Houthi control", "the town fell to
+        the rebels", "took control of X", "took over X", "captured/seized/overran <place>"."""
+        lemma = verb.lemma_.lower()
+        kids = list(verb.children)
+
+        def place_of(tok):  # noqa: ANN001, ANN202
+            if tok is None:
+                return None
+            cands = [tok] + [c for c in tok.children if c.dep_ == "appos"]
+            for x in cands:
+                ent = self.ent_of(x)
+                if ent is not None and ent.type in PLACE_TYPES:
+                    return ent
+            for x in cands:
+                # a name the tagger missed ("the capital, Sanaa, fell"): a settlement
+                known = self.ent_of(x)
+                misread = known is not None and known.type == "person" and x is not tok and tok.lemma_.lower() in (
+                    "capital", "city", "town", "village", "port")  # "the capital, Sanaa" tagged as a person
+                if x.pos_ == "PROPN" and x.text[:1].isupper() and (known is None or misread) and not self.table.is_demonym(x.text):
+                    toks = sorted([c for c in x.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [x], key=lambda t: t.i)
+                    return self.table.add("settlement", self.text[self.c(toks[0]):self.ce(toks[-1])], self.c(toks[0]), self.ce(toks[-1]), confidence=0.5)
+            return None
+
+        if lemma == "fall":
+            for p in kids:
+                if p.dep_ == "prep" and p.lower_ in ("under", "to", "into"):
+                    for o in p.children:
+                        if o.dep_ != "pobj":
+                            continue
+                        ent = self.ent_of(o)
+                        if (p.lower_ in ("under", "into") and o.lemma_.lower() in ("control", "hand", "hands")) or (
+                                p.lower_ == "to" and (o.lemma_.lower() in L.ARMED_NOUNS | L.FORCE_WORDS or (ent is not None and ent.type in ("armed_group", "state_force")))):
+                            return place_of(next((c for c in kids if c.dep_ == "nsubj"), None)) or False
+            return None
+        if lemma in ("take", "seize", "gain", "assume", "wrest"):
+            for o in kids:
+                if o.dep_ == "dobj" and o.lemma_.lower() == "control":
+                    for p in o.children:
+                        if p.dep_ == "prep" and p.lower_ == "of":
+                            return place_of(next((c for c in p.children if c.dep_ == "pobj"), None)) or False
+            if lemma == "take" and any(c.dep_ == "prt" and c.lower_ == "over" for c in kids):
+                obj = next((c for c in kids if c.dep_ == "dobj"), None)
+                ent = place_of(obj)
+                if ent is None and obj is not None:
+                    ent = place_of(next((o for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"), None))
+                return ent
+        if lemma in ("capture", "seize", "overrun", "retake"):
+            return place_of(next((c for c in kids if c.dep_ in ("dobj", "nsubjpass")), None))
         return None
 
     @staticmethod
@@ -831,9 +889,15 @@ class ArticleRules:
             mention.own_type = typ == "bombing" and tok.lemma_ in ("explosion", "blast") and not definite
             if tok.pos_ == "VERB" and tok.lemma_ == "shoot":
                 agents = [c for c in tok.children if c.dep_ == "nsubj"] + [p for c in tok.children if c.dep_ == "agent" for p in c.children]
+                if not agents and tok.dep_ == "conj":  # "Police arrived and shot him dead"
+                    agents = [c for c in tok.head.children if c.dep_ == "nsubj"]
                 if any(a.lemma_.lower() in ("police", "officer", "policeman", "soldier", "troop", "force", "guard", "officers") for a in agents):
                     mention.group = "security_response"
             mention.place = self._event_place(tok)
+            if typ == "territory_taken" and tok.pos_ == "VERB":
+                taken = self._taken(tok)
+                if taken:
+                    mention.place = taken.id
             mention.date = self._event_date(tok)
             ev = self._cluster(mention)
             ref_only = (definite and tok.dep_ in ("pobj", "dobj") and mention.place is None and mention.date is None
@@ -916,6 +980,8 @@ class ArticleRules:
     def _dates_compatible(self, a: DateRef, b: DateRef) -> bool:
         if a.month and b.month and (a.month, a.day) != (b.month, b.day):
             return False
+        if a.year and b.year and a.year != b.year:
+            return False  # "recaptured in 2017" / "fell under Houthi control in 2014"
         if a.relative and b.relative and (a.relative, a.weekday) != (b.relative, b.weekday):
             return False
         return not ((a.relative is None) != (b.relative is None) and a.relative in ("earlier_this_month", "last_month", "last_year", "last_week"))
@@ -2927,10 +2993,21 @@ class ArticleRules:
                 # a place from the sentence of a mention: the most specific place there
                 for k in sents:
                     for ident in places_in.get(k, [])[:20]:
+                        if ev.group == "war" and ev.place is not None:
+                            break  # a war is fought in the country named, not in the town named with it
                         self._set_place(ev, ident, 0.5)
                     for o in events_in.get(k, []):
-                        if o is not ev and o.place:
+                        if o is not ev and o.place and not (ev.group == "war" and ev.place is not None):
                             self._set_place(ev, o.place, 0.5)
+            if ev.place is None and ev.group == "security_response":
+                # "Police arrived and shot him dead": where the attacker was last placed
+                k = bisect.bisect_right(starts, ev.mentions[0].tok_start) - 1
+                for j in range(k - 1, max(-1, k - 4), -1):
+                    cands = [t.by_id[i] for i in places_in.get(starts[j], [])]
+                    if cands:
+                        best = max(enumerate(cands), key=lambda x: (PLACE_DEPTH.get(x[1].type, 0), x[0]))[1]
+                        ev.place, ev.place_conf = best.id, 0.4
+                        break
             if ev.date is None and ev.ordinal and ev.ordinal != "new" and ev.after is not None and ev.after.date:
                 ev.date, ev.date_conf = ev.after.date, 0.4  # "the second attack": the same day as the pair
             if ev.date is None:

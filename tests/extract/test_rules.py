@@ -260,6 +260,25 @@ def test_places_used_as_actors_are_no_event_scenes(run):
     assert e[ev.place].label == "Yemen"
 
 
+def test_territory_taken_agreements_and_police_shootings(run):
+    ann, _ = run("The army recaptured Afrin in 2018. Syria has seen civil war since the capital, Damascus, fell under rebel control in 2012.")
+    e = ents(ann)
+    taken = sorted((e[ev.place].label, ev.date.year) for ev in ann.events if ev.type == "territory_taken")
+    assert taken == [("Afrin", 2018), ("Damascus", 2012)]  # two years: two events
+    war = next(ev for ev in ann.events if ev.type == "armed_clash")
+    assert e[war.place].label == "Syria"
+    ann, _ = run("Rebels took control of Mosul in 2014.")
+    e = ents(ann)
+    assert [(ev.type, e[ev.place].label) for ev in ann.events] == [("territory_taken", "Mosul")]
+    ann, _ = run("The rebels reached an agreement with the government on Monday.")
+    assert [ev.type for ev in ann.events] == ["agreement"]
+    ann, _ = run("On Friday a man stabbed two people at the Grand Hotel in Leeds. Witnesses said he ran into the street. "
+                 "Police arrived and shot him dead.")
+    e = ents(ann)
+    assert len(ann.events) == 2  # the police shooting is not the stabbing
+    assert all(ev.place and e[ev.place].label == "Grand Hotel" for ev in ann.events)
+
+
 def test_denial_without_event_words_is_kept(run):
     ann, _ = run("A refugee camp was bombed on Thursday. Sudan's armed forces denied they carried out the strike.")
     assert reported(ann) == [("Sudan's armed forces", "denies")]
