@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.gazetteer.evaluate import (DEFAULT_TABLE, evaluate_linking, format_table, gold_annotations,
-                                       read_expected)
+from ingest.gazetteer.evaluate import (DEFAULT_PATHS, DEFAULT_TABLE, evaluate_linking, format_table,
+                                       gold_annotations, read_expected)
+
+
+def gold_files_on_disk() -> int:
+    """Curated annotations present (seeds + Wikinews gold), so new gold needs no test edit."""
+    return sum(len(list(p.glob("*.ann.yaml"))) for p in DEFAULT_PATHS)
 
 
 @pytest.fixture(scope="module")
 def gold():
     pairs = gold_annotations()
-    assert len(pairs) == 16  # 6 seed/development articles + 10 Wikinews gold articles
+    assert len(pairs) == gold_files_on_disk() >= 36  # every seed + Wikinews gold article is read
     return pairs
 
 
@@ -30,7 +35,7 @@ def test_precision_one_recall_at_least_0_9(gold, gaz, capsys):
     assert res.count("fp") == 0, [r for r in res.rows if r.verdict == "fp"]
     assert res.precision == 1.0
     assert res.recall >= 0.9
-    assert res.count("tp") >= 40
+    assert res.count("tp") >= 100
 
 
 def test_unreviewed_link_counts_as_wrong(gold, gaz, tmp_path):
