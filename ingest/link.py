@@ -31,11 +31,15 @@ Order of work:
    one.  Demonyms are never places: "Tajik" / "Afghan" are affiliations.
 
 Entity type -> gazetteer kinds: country -> country (and dr5hn first-level units whose type
-word is "country": England); province -> admin1; district -> district/admin2 (and dr5hn
-first-level units typed "district": Hong Kong's Tsuen Wan); settlement -> city; region ->
-admin1/admin2/place.  Facilities and areas are not looked up (the gazetteer has none); nor
-are descriptions without a capital letter.  Actors are linked only to countries and only
-on an exact label/alias ("Russia" the state as an actor), never via a demonym.
+word is "country": England); province -> admin1; district -> district (and dr5hn units
+typed "district", first- or second-level: Hong Kong's Tsuen Wan; not London boroughs,
+unitary authorities, counties - GB-CRY "Croydon" is the borough, not the district of South
+London); settlement -> city; region -> admin1/admin2/place.  Facilities and areas are not
+looked up (the gazetteer has none); nor are descriptions without a capital letter.  A place
+named exactly as a country's label or alias is looked up even when that name is also the
+country's demonym (dr5hn's nationality for New Zealand is "New Zealand").  Actors are
+linked only to countries and only on an exact label/alias ("Russia" the state as an
+actor), never via a demonym.
 """
 
 from __future__ import annotations
@@ -52,7 +56,7 @@ from .model import Annotation, Entity, Link
 TYPE_KINDS: dict[str, tuple[str, ...]] = {
     "country": ("country",),
     "province": ("admin1",),
-    "district": ("district", "admin2"),
+    "district": ("district",),
     "settlement": ("city",),
     "region": ("admin1", "admin2", "place"),
 }
@@ -62,7 +66,9 @@ CITY_ADMIN_TYPES = frozenset({"capital city", "autonomous city", "capital distri
                               "metropolitan collectivity with special status", "special administrative region"})
 EXTRA_KINDS: dict[str, dict[str, frozenset[str]]] = {
     "country": {"admin1": frozenset({"country"})},
-    "district": {"admin1": frozenset({"district"})},
+    # second-level rows too only when dr5hn calls them districts: its other admin2 units
+    # (London borough, unitary authority, county...) are named after their towns
+    "district": {"admin1": frozenset({"district"}), "admin2": frozenset({"district"})},
     "settlement": {"admin1": CITY_ADMIN_TYPES},
 }
 # context-restricted fuzzy: only places inside a place the article links, loose spelling key
@@ -103,6 +109,17 @@ def _kind_ok(etype: str, entry: Entry) -> bool:
     return extra is not None and entry.admin_type in extra
 
 
+def _country_own_name(gaz: Gazetteer, name: str) -> bool:
+    """A demonym that is also the label or an alias of its own country ("New Zealand"):
+    as a place name it names the country, so it is looked up like any other name."""
+    d = gaz.demonym_info(name)
+    if d is None:
+        return False
+    entry = gaz.get(d.country)
+    n = norm(name)
+    return entry is not None and any(norm(x) == n for x in (entry.label, *entry.aliases))
+
+
 def candidates(e: Entity, gaz: Gazetteer, context: list[str] | tuple[str, ...] = (),
                memo: dict | None = None) -> list[Match]:
     """Gazetteer candidates for one entity, best first (the first of its names that
@@ -111,10 +128,11 @@ def candidates(e: Entity, gaz: Gazetteer, context: list[str] | tuple[str, ...] =
     memo = {} if memo is None else memo
     ctx = tuple(sorted(set(context)))
 
-    def look(name: str, kinds: tuple[str, ...], fuzzy: bool = True) -> list[Match]:
-        k = (name, kinds, ctx, fuzzy)
+    def look(name: str, kinds: tuple[str, ...], fuzzy: bool = True, country_name: bool = False) -> list[Match]:
+        k = (name, kinds, ctx, fuzzy, country_name)
         if k not in memo:
-            memo[k] = gaz.lookup(name, kinds=kinds, context_keys=ctx, limit=50, fuzzy=fuzzy)
+            memo[k] = gaz.lookup(name, kinds=kinds, context_keys=ctx, limit=50, fuzzy=fuzzy,
+                                 allow_demonym=country_name and _country_own_name(gaz, name))
         return memo[k]
 
     if e.is_place:
@@ -123,7 +141,7 @@ def candidates(e: Entity, gaz: Gazetteer, context: list[str] | tuple[str, ...] =
             return []
         wanted = (*kinds, *EXTRA_KINDS.get(e.type, {}))
         for name in dict.fromkeys(_names(e)):
-            ms = [m for m in look(name, wanted) if _kind_ok(e.type, m.entry)]
+            ms = [m for m in look(name, wanted, country_name=True) if _kind_ok(e.type, m.entry)]
             if ms:
                 return ms
         return []

@@ -172,3 +172,23 @@ def test_city_like_admin_units_and_not_london(gaz):
     assert out["p"].link.qid == "Q90"  # states.csv FR-75C, a city-level collectivity
     assert out["l"].link is None  # the only London row is GB-LND, the City of London
     assert out["e"].link.qid == "Q21"  # states.csv GB-ENG, type "country"
+
+
+def test_district_takes_second_level_rows_only_when_dr5hn_calls_them_districts(gaz):
+    out = ents(link(ann([{"id": "c", "type": "district", "label": "Croydon"},
+                         {"id": "g", "type": "district", "label": "Gulu"},
+                         {"id": "k", "type": "district", "label": "Kandy District"}]), gaz))
+    # GB-CRY "Croydon" is the London borough (Q26888), not the district of South London
+    assert out["c"].link is None
+    assert out["g"].link.qid == "Q1028215"  # states.csv UG-304 Gulu, type "district"
+    assert out["k"].link.qid == "Q723002"  # states.csv LK-21 Kandy, type "district"
+
+
+def test_country_named_like_its_demonym(gaz):
+    # dr5hn's nationality for New Zealand is "New Zealand": the country's own name still links
+    out = ents(link(ann([{"id": "nz", "type": "country", "label": "New Zealand"},
+                         {"id": "t", "type": "region", "label": "Tajik"},
+                         {"id": "hk", "type": "settlement", "label": "Hong Kong"}]), gaz))
+    assert out["nz"].link.qid == "Q664" and out["nz"].link.method == "exact_label"
+    assert out["t"].link is None  # a demonym only: never a place
+    assert out["hk"].link is None  # "Hong Kong" is not the label of "Hong Kong S.A.R."
