@@ -252,7 +252,7 @@ CIVILIAN_NOUNS = frozenset({
 })
 # singular nouns for one person (the antecedent of "he"/"him" in a casualty figure)
 PERSON_NOUNS = frozenset({
-    "man", "woman", "boy", "girl", "teenager", "attacker", "gunman", "assailant", "suspect",
+    "man", "woman", "person", "boy", "girl", "teenager", "attacker", "gunman", "assailant", "suspect",
     "shooter", "killer", "stabber", "bomber", "driver", "officer", "policeman", "policewoman",
     "soldier", "victim", "journalist", "photographer", "reporter", "student", "prisoner",
     "inmate", "guard", "worker", "passenger", "pedestrian", "child", "resident", "civilian",
@@ -263,7 +263,7 @@ DEATH_NOUNS = frozenset({"death", "deaths", "killing", "killings", "murder", "mu
 PROJECTILES = frozenset({"bullet", "shrapnel", "round", "pellet", "projectile", "shell", "rocket", "missile", "grenade", "stone", "rock"})
 REFLEXIVES = frozenset({"himself", "herself", "themselves", "myself", "ourselves", "yourself"})
 # groups that say nothing about who the victims were: named after the event instead
-GENERIC_VICTIMS = frozenset({"people", "persons", "lives", "victims", "individuals", "dozens", "hundreds", "thousands", "scores"})
+GENERIC_VICTIMS = frozenset({"people", "persons", "lives", "victims", "others", "individuals", "dozens", "hundreds", "thousands", "scores"})
 # vague quantities -> lower bound
 VAGUE_COUNTS: dict[str, int] = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000, "several": 3, "many": 2, "numerous": 2}
 LOWER_BOUND = ("at least", "more than", "over", "upwards of", "in excess of", "no fewer than", "at minimum")

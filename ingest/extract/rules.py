@@ -497,7 +497,7 @@ class ArticleRules:
         if named is not None and low in L.ORG_WORDS and named.type != "media_outlet":
             return named
         last = self.table.by_id[self.last_group] if self.last_group else None
-        if low in ("others", "more") and last is not None and last.id in self.victim_groups:
+        if low in ("others", "more") and (last is None or last.id in self.victim_groups):
             return None  # "killed nine people and injured 50 more": the victims of the event, of the new kind
         if low in ("others", "more") and last is not None and last.type != "person" and norm(last.label).split()[-1:] != [] and norm(last.label).split()[-1] not in L.PERSON_NOUNS:
             return self.table.by_id[self.last_group]  # "killed a woman and injured 19 others": not her
@@ -1259,7 +1259,7 @@ class ArticleRules:
             lemma = tok.lemma_.lower()
             kind = None
             group_tok = None
-            part = self._victims_were(tok) if lemma == "be" else None
+            part = (self._victims_were(tok) or self._among_the_dead(tok)) if lemma == "be" else None
             if part is not None:
                 found.append(part)
                 self.last_group = part[1].id
@@ -1306,6 +1306,11 @@ class ArticleRules:
                     c.pos_ == "PRON" or c.lower_ in L.PEOPLE_NOUNS or c.lower_ in L.PERSON_NOUNS or c.ent_type_ == "PERSON")), None)
             elif tok.pos_ in ("VERB", "AUX") or tok.tag_ in ("VBN", "VBD", "VBG"):
                 kind = L.CASUALTY_VERBS.get(lemma)
+                to_death = any(c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children) for c in tok.children)
+                if to_death:
+                    kind = "killed"  # "stabbed / beaten / burned to death"
+                elif self._to_hospital(tok):
+                    kind = "wounded"  # "taken to hospital with stab wounds", "treated for injuries"
                 if kind is None or _negated(tok):
                     continue
                 auxes = {c.lower_ for c in tok.children if c.dep_ == "aux"}
@@ -1317,10 +1322,12 @@ class ArticleRules:
                     continue  # "to find and arrest a person", "executing him would not bring her back"
                 if any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in tok.children) and not any(c.dep_ == "aux" for c in tok.children):
                     continue  # "events where four or more people are killed": generic present
-                if lemma in ("take",) and not any(c.lower_ == "hostage" or (c.dep_ == "prep" and any(g.lower_ == "custody" for g in c.children)) for c in tok.children):
+                if lemma in ("take",) and kind == "captured" and not any(c.lower_ == "hostage" or (c.dep_ == "prep" and any(g.lower_ == "custody" for g in c.children)) for c in tok.children):
                     continue
-                if lemma in ("shoot",) and not any(c.lower_ in ("dead",) for c in tok.children):
+                if lemma in ("shoot",) and not to_death and not any(c.lower_ in ("dead",) for c in tok.children):
                     continue
+                if lemma == "take" and kind == "wounded":
+                    lemma = "wound"
                 passive = [c for c in tok.children if c.dep_ in ("nsubjpass",)]
                 active = [c for c in tok.children if c.dep_ == "dobj"]
                 subj = [c for c in tok.children if c.dep_ == "nsubj"]
@@ -1335,6 +1342,15 @@ class ArticleRules:
                         group_tok = subj[0]  # "16 injured", "with 25 others injured"
                 if lemma == "miss" and not any(c.lower_ == "missing" for c in [tok]):
                     continue
+                head_lemma = tok.head.lemma_.lower()
+                if group_tok is None and tok.dep_ == "conj" and (head_lemma in L.CASUALTY_VERBS or head_lemma in L.VERB_TRIGGERS or any(
+                        c.dep_ == "auxpass" for c in tok.head.children)) and (
+                        lemma in ("die", "perish") or tok.tag_ == "VBN" and not any(c.dep_ == "aux" for c in tok.children)):
+                    # "He was stabbed several times and died in hospital": the subject of the first verb
+                    want = ("nsubj", "nsubjpass") if lemma in ("die", "perish") else ("nsubjpass",)
+                    if any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in tok.head.children) and not any(c.dep_ == "aux" for c in tok.head.children):
+                        continue  # "where four or more people are killed or injured": generic present
+                    group_tok = next((c for c in tok.head.children if c.dep_ in want), None)
                 if group_tok is None and passive == [] and tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children):
                     group_tok = self._stranded_more(tok)
                 if group_tok is None and not subj and tok.dep_ in ("pcomp", "advcl") and any(c.dep_ == "auxpass" and c.lower_ == "being" for c in tok.children):
@@ -1652,6 +1668,46 @@ class ArticleRules:
             if x.lower_ in ("more", "others") and any(c.dep_ == "nummod" for c in x.children):
                 return x
         return None
+
+    def _to_hospital(self, verb) -> bool:  # noqa: ANN001
+        """"taken/rushed/airlifted to hospital with injuries", "treated in hospital", "treated
+        40 people for injuries": wounded."""
+        lemma = verb.lemma_.lower()
+        preps = {c.lower_: [g for g in c.children if g.dep_ == "pobj"] for c in verb.children if c.dep_ == "prep"}
+        hurt = any(g.lemma_.lower() in ("injury", "wound") for gs in preps.values() for g in gs) or any(
+            c.dep_ == "prep" and c.lower_ == "with" and any(g.lemma_.lower() in ("injury", "wound") for g in c.children)
+            for gs in preps.values() for g in gs for c in g.children)
+        hospital = any(g.lower_ in ("hospital", "hospitals") for k in ("in", "at", "to") for g in preps.get(k, []))
+        if lemma == "treat":
+            return hurt or hospital
+        if lemma in ("take", "rush", "airlift", "transport", "fly", "evacuate"):
+            return hospital and hurt
+        return False
+
+    def _among_the_dead(self, tok):  # noqa: ANN001
+        """"Two police officers were among the dead", "five soldiers were among those killed"."""
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        among = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "among"), None)
+        pobj = next((c for c in among.children if c.dep_ == "pobj"), None) if among is not None else None
+        if subj is None or pobj is None or _negated(tok):
+            return None
+        kind = L.ZERO_NOUNS.get(pobj.lower_) if pobj.lower_ != "deaths" else None
+        if pobj.lower_ in ("those", "people"):
+            verb = next((c for c in pobj.children if c.dep_ in ("acl", "relcl", "amod") and c.lemma_.lower() in L.CASUALTY_VERBS), None)
+            kind = L.CASUALTY_VERBS.get(verb.lemma_.lower()) if verb is not None else None
+        cnt = self._count(subj)
+        if kind is None:
+            return None
+        if cnt is None and subj.pos_ == "PROPN" and self.ent_of(subj) is not None and self.ent_of(subj).type == "person":
+            person = self.ent_of(subj)
+            return (tok, person, kind, 1, None, None, self.c(subj), self.ce(pobj))
+        if cnt is None:
+            return None
+        count, at_least, at_most, first = cnt
+        group = self.np_actor(subj)
+        if group is None or group.type in PLACE_TYPES:
+            return None
+        return (tok, group, kind, count, at_least, at_most, self.c(first), self.ce(pobj))
 
     def _victims_were(self, tok):  # noqa: ANN001
         """"Three of the victims were police officers", "two of the dead were children": a

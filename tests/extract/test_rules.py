@@ -529,3 +529,29 @@ def test_roles_introduced_elsewhere_titles_and_of_organisation(run):
     assert [s.role for s in ann.statements if "soldiers" in s.span.text and s.role] == ["of Amnesty International"]
     ann, _ = run("A Coast Guard spokesperson said two boats were sunk in the attack.")
     assert [s.role for s in ann.statements if s.role] == ["Coast Guard spokesperson"]
+
+
+def test_to_death_hospital_and_among_the_dead(run):
+    ann, _ = run("A man in his 30s was stabbed to death on Friday.")
+    assert [(c.kind, c.count) for c in ann.casualties] == [("killed", 1)]
+    ann, _ = run("Three others were taken to hospital with stab wounds.")
+    assert [(c.kind, c.count) for c in ann.casualties] == [("wounded", 3)]
+    ann, _ = run("Two people were treated in hospital for minor injuries after the attack.")
+    assert [(c.kind, c.count) for c in ann.casualties] == [("wounded", 2)]
+    ann, _ = run("Two police officers were among the dead.")
+    e = ents(ann)
+    assert [(c.kind, c.count, e[c.group].label) for c in ann.casualties] == [("killed", 2, "police officers")]
+    ann, _ = run("Five soldiers were among those killed in the ambush.")
+    assert [(c.kind, c.count) for c in ann.casualties] == [("killed", 5)]
+
+
+def test_conjoined_death_takes_the_first_verbs_subject(run):
+    ann, _ = run("On Sunday a protester was shot and killed near the square.")
+    e = ents(ann)
+    assert [(c.kind, c.count, e[c.group].label) for c in ann.casualties] == [("killed", 1, "protester")]
+    ann, _ = run("Many lived and died in the old town.")
+    assert not ann.casualties
+    ann, _ = run("One person was killed and two others were hurt in the blast.")
+    e = ents(ann)
+    hurt = [c for c in ann.casualties if c.kind == "wounded"]
+    assert [c.count for c in hurt] == [2] and e[hurt[0].group].label != "person"
