@@ -705,8 +705,11 @@ class ArticleRules:
                 # "three further explosions" after a bombing the article already named
                 if not (self._event_word(tok) and any(L.EVENT_FAMILY.get(e.type) == "violence" for e in self.events)):
                     return None
-            if lemma in ("arrest", "detention") and tok.dep_ == "compound":
-                return None
+            if lemma in ("arrest", "detention", "custody") and (tok.dep_ in ("compound", "nmod") or (
+                    tok.dep_ == "amod" and tok.head.pos_ == "NOUN")):
+                return None  # "arrest warrants", "the custody centre"
+            if lemma == "custody" and tok.dep_ == "pobj" and tok.head.head.lemma_ in ("remain", "stay", "die", "keep"):
+                return None  # "remain in custody": no arrest now
             if typ in ("attack", "piracy") and tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in L.FOIL_VERBS:
                 return ("foiled_attack", tok.i, tok.i)  # "the navy foiled an attack"
             return (typ, tok.i, tok.i)
@@ -726,7 +729,8 @@ class ArticleRules:
                 subj = [c for c in tok.children if c.dep_ == "nsubj"]
                 if subj and (subj[0].lower_ in L.AIR_WORDS or any(w.lower_ in L.AIR_WORDS for w in subj[0].subtree)):
                     return ("air_strike", tok.i, tok.i)
-            if lemma in ("arrest", "detain") and not any(w.lower_ in ("police", "forces", "troops", "authorities", "security") for w in tok.sent):
+            if lemma in ("arrest", "detain") and not any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) and not any(
+                    w.lower_ in ("police", "forces", "troops", "authorities", "security") for w in tok.sent):  # "was arrested" needs no police word
                 return None
             if typ == "protest" and any(c.dep_ in ("ccomp", "dobj") for c in tok.children):
                 return None  # "the minister protested that ...", "protested the decision": a speech act
@@ -742,6 +746,11 @@ class ArticleRules:
         def place_of(tok):  # noqa: ANN001, ANN202
             if tok is None:
                 return None
+            if tok.lower_ == "it" and verb.dep_ == "advcl":
+                # "Mokha is less affected, since it was recaptured in 2017": the main clause's subject
+                tok = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if tok is None:
+                    return None
             cands = [tok] + [c for c in tok.children if c.dep_ == "appos"]
             for x in cands:
                 ent = self.ent_of(x)
@@ -780,7 +789,7 @@ class ArticleRules:
                 if ent is None and obj is not None:
                     ent = place_of(next((o for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"), None))
                 return ent
-        if lemma in ("capture", "seize", "overrun", "retake"):
+        if lemma in ("capture", "seize", "overrun", "retake", "recapture"):
             return place_of(next((c for c in kids if c.dep_ in ("dobj", "nsubjpass")), None))
         return None
 

@@ -279,6 +279,19 @@ def test_territory_taken_agreements_and_police_shootings(run):
     assert all(ev.place and e[ev.place].label == "Grand Hotel" for ev in ann.events)
 
 
+def test_passive_arrest_custody_centre_and_recaptured_it(run):
+    ann, _ = run("A man suspected of supplying the gun was arrested in Leeds on Sunday.")
+    e = ents(ann)
+    assert [(ev.type, e[ev.place].label) for ev in ann.events] == [("arrest", "Leeds")]
+    ann, _ = run("The officer was shot at the custody centre on Friday.")
+    assert [ev.type for ev in ann.events] == ["attack"]
+    ann, _ = run("The judge ordered that the accused remain in custody.")
+    assert ann.events == ()
+    ann, _ = run("Mosul is calmer than other cities, since it was recaptured from the militants in 2017.")
+    e = ents(ann)
+    assert [(ev.type, e[ev.place].label) for ev in ann.events] == [("territory_taken", "Mosul")]
+
+
 def test_denial_without_event_words_is_kept(run):
     ann, _ = run("A refugee camp was bombed on Thursday. Sudan's armed forces denied they carried out the strike.")
     assert reported(ann) == [("Sudan's armed forces", "denies")]
