@@ -568,3 +568,16 @@ def test_conjoined_death_takes_the_first_verbs_subject(run):
     e = ents(ann)
     hurt = [c for c in ann.casualties if c.kind == "wounded"]
     assert [c.count for c in hurt] == [2] and e[hurt[0].group].label != "person"
+
+
+def test_channels_outlet_named_after_kind_post_platform_and_according_to_subject(run):
+    ann, _ = run('A witness described for news agency Kappa Media how the attack unfolded, stating, '
+                 '"I saw a man with a gun shoot two guards."')
+    e = ents(ann)
+    assert [e[s.channel].label for s in ann.statements if s.channel] == ["Kappa Media"]
+    ann, _ = run("According to a Twitter post by Amy Lund, director of the festival, gunmen attacked the stage on Friday.")
+    e = ents(ann)
+    assert [(e[s.speaker].label, e[s.channel].label) for s in ann.statements if s.channel] == [("Amy Lund", "Twitter")]
+    ann, _ = run("According to news agency ISNA, the prosecutor general of Tehran, Reza Karimi, said the men must face murder charges.")
+    e = ents(ann)
+    assert [(e[s.speaker].label, e[s.channel].label) for s in ann.statements if s.channel] == [("Reza Karimi", "ISNA")]
