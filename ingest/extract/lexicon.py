@@ -262,8 +262,10 @@ DEATH_NOUNS = frozenset({"death", "deaths", "killing", "killings", "murder", "mu
 # "a bullet hit him": what wounds whom it hits
 PROJECTILES = frozenset({"bullet", "shrapnel", "round", "pellet", "projectile", "shell", "rocket", "missile", "grenade", "stone", "rock"})
 REFLEXIVES = frozenset({"himself", "herself", "themselves", "myself", "ourselves", "yourself"})
+# "recovered 12 bodies", "the bodies of five soldiers were found": killed
+BODY_VERBS = frozenset({"recover", "find", "discover", "retrieve", "pull", "exhume", "identify", "unearth"})
 # groups that say nothing about who the victims were: named after the event instead
-GENERIC_VICTIMS = frozenset({"people", "persons", "lives", "victims", "others", "individuals", "dozens", "hundreds", "thousands", "scores"})
+GENERIC_VICTIMS = frozenset({"people", "persons", "lives", "victims", "others", "bodies", "individuals", "dozens", "hundreds", "thousands", "scores"})
 # vague quantities -> lower bound
 VAGUE_COUNTS: dict[str, int] = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000, "several": 3, "many": 2, "numerous": 2}
 LOWER_BOUND = ("at least", "more than", "over", "upwards of", "in excess of", "no fewer than", "at minimum")

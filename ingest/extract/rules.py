@@ -1179,6 +1179,8 @@ class ArticleRules:
     def _count(self, noun):  # noqa: ANN001
         """(count, at_least, at_most, first token) from a noun's number modifiers."""
         nums = [c for c in noun.children if c.dep_ in ("nummod", "quantmod") or (c.dep_ == "amod" and c.lower_ in L.VAGUE_COUNTS)]
+        if noun.like_num and not any(c.like_num or c.lower_ in L.NUMBER_WORDS or c.lower_ in L.VAGUE_COUNTS for c in nums):
+            nums = []  # "more than 100": "than" is no number, the noun is
         if not nums:
             if noun.lower_ in L.VAGUE_COUNTS:
                 return None, L.VAGUE_COUNTS[noun.lower_], None, noun
@@ -1195,13 +1197,15 @@ class ArticleRules:
                 return None, L.VAGUE_COUNTS[num.lower_], None, toks[0]
             return None
         before = noun.doc[max(0, toks[0].i - 3): toks[0].i].text.lower() + " " + words
+        def has(bounds) -> bool:  # whole words: "recovered 12" is not "over 12"
+            return any(re.search(r"\b" + re.escape(b) + r"\b", before) for b in bounds)
         if "no more than" in before or "not more than" in before:
             return None, None, value, toks[0]
-        if any(b in before for b in L.STRICT_LOWER_BOUND) or re.search(r"\bmore\s+" + re.escape(words) + "$", before):
+        if has(L.STRICT_LOWER_BOUND) or re.search(r"\bmore\s+" + re.escape(words) + "$", before):
             return None, value + 1, None, toks[0]  # "more than 50" -> at least 51 (guidelines)
-        if any(b in before for b in L.LOWER_BOUND):
+        if has(L.LOWER_BOUND):
             return None, value, None, toks[0]
-        if any(b in before for b in L.UPPER_BOUND):
+        if has(L.UPPER_BOUND):
             return None, None, value, toks[0]
         return value, None, None, toks[0]
 
@@ -1317,12 +1321,22 @@ class ArticleRules:
                     group_tok = next((c for c in v.children if c.dep_ == "nsubj"), None)
                 kind = "wounded"
             elif lives is not None and lemma in ("lose", "claim", "take", "cost"):
-                group_tok = lives if lemma != "lose" else next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                own = any(c.lower_ == "own" for c in lives.children)  # "took his own life": the subject
+                group_tok = lives if lemma != "lose" and not own else next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
                 kind = "killed"
             elif tok.pos_ == "NOUN" and tok.lower_ in L.DEATH_NOUNS and (nominal := self._death_of(tok, found)) is not None:
                 found.append(nominal)
                 self.last_group = nominal[1].id
                 continue
+            elif tok.pos_ == "VERB" and lemma in L.BODY_VERBS and (body := next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() == "body"), None)) is not None:
+                # "rescuers recovered 12 bodies", "the bodies of five soldiers were found"
+                if _negated(tok):
+                    continue
+                kind = "killed"
+                of = next((c for c in body.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+                group_tok = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else body
+                if group_tok is None or (group_tok is body and self._count(body) is None):
+                    continue
             elif tok.pos_ in ("VERB", "AUX") and self._gave_up(tok):
                 # "the suspect surrendered (himself) to police", "X turned himself in": captured
                 kind, group_tok = "captured", next((c for c in tok.children if c.dep_ == "nsubj"), None)
@@ -1353,7 +1367,7 @@ class ArticleRules:
                     continue
                 if lemma in ("shoot",) and not to_death and not any(c.lower_ in ("dead",) for c in tok.children):
                     continue
-                if lemma == "take" and kind == "wounded":
+                if lemma in ("take", "leave") and kind == "wounded":
                     lemma = "wound"
                 passive = [c for c in tok.children if c.dep_ in ("nsubjpass",)]
                 active = [c for c in tok.children if c.dep_ == "dobj"]
@@ -1369,6 +1383,8 @@ class ArticleRules:
                         group_tok = subj[0]  # "16 injured", "with 25 others injured"
                 if lemma == "miss" and not any(c.lower_ == "missing" for c in [tok]):
                     continue
+                if group_tok is not None and group_tok.lower_ in L.REFLEXIVES and group_tok.dep_ == "dobj":
+                    group_tok = next((c for c in tok.children if c.dep_ == "nsubj"), None)  # "the attacker killed himself"
                 head_lemma = tok.head.lemma_.lower()
                 if group_tok is None and tok.dep_ == "conj" and (head_lemma in L.CASUALTY_VERBS or head_lemma in L.VERB_TRIGGERS or any(
                         c.dep_ == "auxpass" for c in tok.head.children)) and (
@@ -1421,7 +1437,7 @@ class ArticleRules:
             if cnt is None and group_tok.pos_ == "PRON" and group_tok.lower_ in ("him", "her", "he", "she"):
                 pron_group = self._victim_pronoun(group_tok)
                 cnt = (1, None, None, group_tok) if pron_group is not None else None
-            conj = list(group_tok.conjuncts)
+            conj = list(group_tok.conjuncts) if group_tok.lower_ not in L.CASUALTY_ADJ else []
             if conj and group_tok.pos_ in ("NOUN", "PROPN"):
                 total, ok = 0, True
                 for g in [group_tok] + conj:
@@ -1709,6 +1725,8 @@ class ArticleRules:
             return hurt or hospital
         if lemma in ("take", "rush", "airlift", "transport", "fly", "evacuate"):
             return hospital and hurt
+        if lemma == "leave":  # "left 50 people with serious injuries", "was left with injuries"
+            return any(g.lemma_.lower() in ("injury", "wound") for g in preps.get("with", []))
         return False
 
     def _among_the_dead(self, tok):  # noqa: ANN001

@@ -581,3 +581,20 @@ def test_channels_outlet_named_after_kind_post_platform_and_according_to_subject
     ann, _ = run("According to news agency ISNA, the prosecutor general of Tehran, Reza Karimi, said the men must face murder charges.")
     e = ents(ann)
     assert [(e[s.speaker].label, e[s.channel].label) for s in ann.statements if s.channel] == [("Reza Karimi", "ISNA")]
+
+
+def test_bodies_reflexive_deaths_and_injury_lists(run):
+    ann, _ = run("Rescuers recovered 12 bodies from the rubble.")
+    assert [(c.kind, c.count, c.at_least) for c in ann.casualties] == [("killed", 12, None)]  # "recovered" is not "over"
+    ann, _ = run("The bodies of five soldiers were found near the border.")
+    e = ents(ann)
+    assert [(c.kind, c.count, e[c.group].label) for c in ann.casualties] == [("killed", 5, "soldiers")]
+    ann, _ = run("The attacker then killed himself.")
+    e = ents(ann)
+    assert [(c.kind, c.count, e[c.group].label) for c in ann.casualties] == [("killed", 1, "attacker")]
+    ann, _ = run("Authorities reported 3 deaths and 15 injuries after the blast.")
+    assert sorted((c.kind, c.count) for c in ann.casualties) == [("killed", 3), ("wounded", 15)]
+    ann, _ = run("The bombing killed at least 50 and wounded more than 100.")
+    assert sorted((c.kind, c.at_least) for c in ann.casualties) == [("killed", 50), ("wounded", 101)]
+    ann, _ = run("The shelling left 40 people with serious injuries.")
+    assert [(c.kind, c.count) for c in ann.casualties] == [("wounded", 40)]
