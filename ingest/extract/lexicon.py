@@ -10,13 +10,15 @@ REPORT_VERBS: dict[str, str] = {
     "insist": "asserts", "warn": "asserts", "declare": "asserts", "assert": "asserts",
     "stress": "asserts", "maintain": "asserts", "argue": "asserts", "write": "asserts",
     "tweet": "asserts", "indicate": "asserts", "reveal": "asserts", "claim": "asserts",
-    "allege": "asserts", "estimate": "asserts", "disclose": "asserts", "quote": "asserts", "comment": "asserts",
+    "allege": "asserts", "estimate": "asserts", "contend": "asserts", "suppose": "asserts", "disclose": "asserts", "quote": "asserts", "comment": "asserts",
     "confirm": "confirms", "acknowledge": "confirms", "admit": "confirms", "verify": "confirms",
     "deny": "denies", "reject": "denies", "dismiss": "denies", "refute": "denies",
     "accuse": "accuses", "blame": "accuses", "attribute": "accuses",
 }
+# reporting verbs whose infinitive or gerund is the content ("claimed to have", "denied firing")
+XCOMP_CONTENT_VERBS = frozenset({"claim", "deny", "admit", "acknowledge", "confirm"})
 # reporting verbs whose direct object (not a clause) is the content
-OBJECT_CONTENT_VERBS = frozenset({"confirm", "deny", "reject", "dismiss", "refute", "acknowledge", "admit", "report", "announce", "claim"})
+OBJECT_CONTENT_VERBS = frozenset({"suppose", "confirm", "deny", "reject", "dismiss", "refute", "acknowledge", "admit", "report", "announce", "claim"})
 HEDGE_VERBS = {"claim": "claimed", "allege": "alleged"}
 HEDGES = frozenset({"reportedly", "allegedly", "purportedly", "apparently", "supposedly", "seemingly", "ostensibly"})
 POSSIBLE_WORDS = frozenset({"may", "might", "could", "possibly", "perhaps", "maybe", "either"})
@@ -49,6 +51,9 @@ SOURCE_NOUNS = frozenset({
     "experts", "medic", "medics", "doctor", "doctors", "villager", "villagers", "eyewitness",
     "eyewitnesses", "diplomat", "diplomats", "police", "rescuer", "rescuers", "organiser",
     "organizers", "organisers", "officer", "officers", "lawmaker", "lawmakers", "people",
+    "neighbor", "neighbors", "neighbour", "neighbours", "relative", "relatives", "acquaintance",
+    "prosecutor", "prosecutors", "lawyer", "lawyers", "attorney", "attorneys", "bystander",
+    "bystanders", "survivor", "survivors", "activist", "activists", "organizer", "writer", "author",
 })
 ORG_WORDS = frozenset({
     "ministry", "government", "police", "council", "parliament", "department", "office",
@@ -313,4 +318,7 @@ SPEECH_VERBS = frozenset({"thank", "contend", "characterize", "characterise", "u
                           "suggest", "suppose", "believe", "identify", "speak", "talk", "ask", "appeal", "demand"})
 SPEECH_NOUNS = frozenset({"statements", "condolences", "condemnation", "condemnations", "remarks", "interview", "manifesto"})
 KIN_NOUNS = frozenset({"mother", "father", "son", "daughter", "brother", "sister", "wife", "husband", "widow", "uncle", "aunt", "cousin"})
-EVALUATIVE_VERBS = frozenset({"call", "describe", "condemn", "praise", "label", "brand", "welcome", "criticise", "criticize"})
+EVALUATIVE_VERBS = frozenset({"call", "describe", "condemn", "praise", "label", "brand", "welcome", "criticise", "criticize",
+                              "characterize", "characterise", "term", "dub", "identify"})
+# evaluative verbs that report only with "as" ("identified the suspect as X")
+AS_VERBS = frozenset({"identify"})

@@ -2390,6 +2390,9 @@ class ArticleRules:
             return [verb.head.head]
         if verb.lemma_ in L.OBJECT_CONTENT_VERBS and not roots:
             roots = [c for c in verb.children if c.dep_ in ("dobj",) and c.lower_ not in ("responsibility",)]
+        if not roots and verb.lemma_ in L.XCOMP_CONTENT_VERBS:
+            # "He claimed to have bought the gun", "denied having fired": the infinitive or gerund
+            roots = [c for c in verb.children if c.dep_ in ("xcomp", "pcomp") and c.pos_ in ("VERB", "AUX")]
         if not roots and verb.dep_ in ("ROOT",):
             # "X, Y said." where the parser hung the clause elsewhere
             roots = [c for c in verb.children if c.dep_ in ("advcl",) and c.i < verb.i and not any(m.dep_ == "mark" for m in c.children)]
@@ -2597,9 +2600,11 @@ class ArticleRules:
                 self.stmts.append(st)
             self.last_speaker = speakers[0][0].id
             return
-        if lemma in ("call", "describe", "condemn", "praise", "label", "brand", "welcome", "criticise", "criticize") and not roots:
+        if lemma in L.EVALUATIVE_VERBS and not roots:
             if not any(c.dep_ in ("dobj",) for c in verb.children) or any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in verb.children):
                 return
+            if lemma in L.AS_VERBS and not any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
+                return  # "identified the suspect as X", not "identified the body"
             roots = [verb]
         if lemma in ("accuse", "blame", "attribute") and not roots:
             roots = [verb]
@@ -2666,7 +2671,7 @@ class ArticleRules:
                 if excluded:
                     st.exclude = [(self.c(x.left_edge), self.ce(x.right_edge)) for x in excluded]
                 if root is not None:
-                    subj_tok = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                    subj_tok = next((c for c in root.children if c.dep_ in (("dobj",) if root.i == verb.i else ("nsubj", "nsubjpass"))), None)
                     if subj_tok is not None and subj_tok.pos_ != "PRON":
                         st.subject_pos = self.c(subj_tok)
                         st.subject_tok = subj_tok

@@ -598,3 +598,18 @@ def test_bodies_reflexive_deaths_and_injury_lists(run):
     assert sorted((c.kind, c.at_least) for c in ann.casualties) == [("killed", 50), ("wounded", 101)]
     ann, _ = run("The shelling left 40 people with serious injuries.")
     assert [(c.kind, c.count) for c in ann.casualties] == [("wounded", 40)]
+
+
+def test_more_speakers_and_reporting_constructions(run):
+    ann, _ = run("A gunman shot four people at a party in Millbrook on Saturday.\n"
+                 "Neighbors told the Millbrook Gazette newspaper that the street is usually quiet.")
+    assert ("Neighbors", "asserts") in reported(ann)
+    ann, _ = run("A gunman shot four people at a party in Millbrook on Saturday.\n"
+                 "State officials identified the gunman as 30-year-old Mark Dole of Millbrook.")
+    assert [sp for sp, _ in reported(ann)] == ["State officials"]
+    ann, _ = run("A gunman shot four people at a party in Millbrook on Saturday.\n"
+                 "Prosecutor Jane Roe characterized the shooting as an act of terrorism.")
+    assert ("Jane Roe", "asserts") in reported(ann)
+    ann, _ = run("A gunman shot four people at a party in Millbrook on Saturday.\n"
+                 "Mark Dole claimed to have bought the rifle from a friend in Millbrook.")
+    assert [s.span.text for s in ann.statements if "rifle" in s.span.text and reported(ann)] == ["to have bought the rifle from a friend in Millbrook"]
