@@ -269,6 +269,11 @@ PROJECTILES = frozenset({"bullet", "shrapnel", "round", "pellet", "projectile", 
 REFLEXIVES = frozenset({"himself", "herself", "themselves", "myself", "ourselves", "yourself"})
 # "recovered 12 bodies", "the bodies of five soldiers were found": killed
 BODY_VERBS = frozenset({"recover", "find", "discover", "retrieve", "pull", "exhume", "identify", "unearth"})
+# "X was said/reported/believed to have been injured": X is the group
+RAISING_VERBS = frozenset({"say", "report", "believe", "think", "know", "fear", "understand", "seem", "appear", "confirm", "presume"})
+# "whose eye was injured": the owner of the body part is the group
+BODY_PARTS = frozenset({"eye", "eyes", "head", "face", "leg", "legs", "arm", "arms", "hand", "hands", "foot", "feet",
+                        "neck", "chest", "back", "shoulder", "stomach", "abdomen", "skull", "jaw", "knee", "spine"})
 # groups that say nothing about who the victims were: named after the event instead
 GENERIC_VICTIMS = frozenset({"people", "persons", "lives", "victims", "others", "bodies", "individuals", "dozens", "hundreds", "thousands", "scores"})
 # vague quantities -> lower bound

@@ -1383,6 +1383,11 @@ class ArticleRules:
                         group_tok = subj[0]  # "16 injured", "with 25 others injured"
                 if lemma == "miss" and not any(c.lower_ == "missing" for c in [tok]):
                     continue
+                if group_tok is None and not subj and tok.dep_ == "xcomp" and tok.head.lemma_.lower() in L.RAISING_VERBS:
+                    # "X was said / reported / believed to have been injured": X
+                    group_tok = next((c for c in tok.head.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+                if group_tok is not None and group_tok.lemma_.lower() in L.BODY_PARTS:
+                    group_tok = self._body_owner(group_tok)  # "whose eye was injured", "his leg was broken"
                 if group_tok is not None and group_tok.lower_ in L.REFLEXIVES and group_tok.dep_ == "dobj":
                     group_tok = next((c for c in tok.children if c.dep_ == "nsubj"), None)  # "the attacker killed himself"
                 head_lemma = tok.head.lemma_.lower()
@@ -1434,7 +1439,7 @@ class ArticleRules:
                 continue
             cnt = self._count(group_tok)
             pron_group = None
-            if cnt is None and group_tok.pos_ == "PRON" and group_tok.lower_ in ("him", "her", "he", "she"):
+            if cnt is None and group_tok.pos_ == "PRON" and group_tok.lower_ in ("him", "her", "he", "she", "his"):
                 pron_group = self._victim_pronoun(group_tok)
                 cnt = (1, None, None, group_tok) if pron_group is not None else None
             conj = list(group_tok.conjuncts) if group_tok.lower_ not in L.CASUALTY_ADJ else []
@@ -1712,6 +1717,21 @@ class ArticleRules:
                 return x
         return None
 
+    def _body_owner(self, part):  # noqa: ANN001
+        """The person whose body part a figure names: "a woman whose eye was injured" -> the
+        woman; "his hand" -> him; "the boy's leg" -> the boy."""
+        poss = next((c for c in part.children if c.dep_ == "poss"), None)
+        if poss is None:
+            return None
+        if poss.lower_ == "whose":
+            v = part.head
+            while v.dep_ not in ("relcl", "ROOT") and v.head.i != v.i:
+                v = v.head
+            return v.head if v.dep_ == "relcl" and v.head.pos_ in ("NOUN", "PROPN") else None
+        if poss.pos_ == "PRON":
+            return poss if poss.lower_ in ("his", "her") else None
+        return poss
+
     def _to_hospital(self, verb) -> bool:  # noqa: ANN001
         """"taken/rushed/airlifted to hospital with injuries", "treated in hospital", "treated
         40 people for injuries": wounded."""
@@ -1726,7 +1746,9 @@ class ArticleRules:
         if lemma in ("take", "rush", "airlift", "transport", "fly", "evacuate"):
             return hospital and hurt
         if lemma == "leave":  # "left 50 people with serious injuries", "was left with injuries"
-            return any(g.lemma_.lower() in ("injury", "wound") for g in preps.get("with", []))
+            withs = preps.get("with", []) + [g for o in verb.children if o.dep_ == "dobj" for c in o.children
+                                             if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"]
+            return any(g.lemma_.lower() in ("injury", "wound") for g in withs)
         return False
 
     def _among_the_dead(self, tok):  # noqa: ANN001

@@ -613,3 +613,12 @@ def test_more_speakers_and_reporting_constructions(run):
     ann, _ = run("A gunman shot four people at a party in Millbrook on Saturday.\n"
                  "Mark Dole claimed to have bought the rifle from a friend in Millbrook.")
     assert [s.span.text for s in ann.statements if "rifle" in s.span.text and reported(ann)] == ["to have bought the rifle from a friend in Millbrook"]
+
+
+def test_body_part_owner_and_raised_subject(run):
+    ann, _ = run("Many protesters wore eyepatches for a young woman whose eye was said to have been injured by police.")
+    e = ents(ann)
+    assert [(c.kind, c.count, e[c.group].label) for c in ann.casualties] == [("wounded", 1, "young woman")]
+    ann, _ = run("Three protesters were reported to have been injured.")
+    e = ents(ann)
+    assert [(c.kind, c.count, e[c.group].label) for c in ann.casualties] == [("wounded", 3, "protesters")]
