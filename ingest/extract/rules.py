@@ -3342,7 +3342,7 @@ class ArticleRules:
                 b2 = b - (len(txt) - len(txt.rstrip(" \t\n.!?;:")))
                 if b2 - a2 < 20 or "\n" in self.text[a2:b2]:
                     continue
-                st = Stmt(self.publisher.id, (a2, b2), "asserts", a2, confidence=0.3)
+                st = Stmt(self.publisher.id, (a2, b2), "asserts", a2, confidence=0.3, about=self._about_before(a2))
                 claims = self._describe(st)
                 if not claims:
                     continue

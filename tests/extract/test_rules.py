@@ -622,3 +622,10 @@ def test_body_part_owner_and_raised_subject(run):
     ann, _ = run("Three protesters were reported to have been injured.")
     e = ents(ann)
     assert [(c.kind, c.count, e[c.group].label) for c in ann.casualties] == [("wounded", 3, "protesters")]
+
+
+def test_narration_without_names_describes_the_event_before(run):
+    ann, _ = run("A bomb exploded in a market in Kabul on Monday.\nThe victims have not been identified yet.")
+    e = ents(ann)
+    own = [s.span.text for s in ann.statements if e[s.speaker].label == "Test News"]
+    assert "The victims have not been identified yet" in own
