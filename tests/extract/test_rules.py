@@ -629,3 +629,13 @@ def test_narration_without_names_describes_the_event_before(run):
     e = ents(ann)
     own = [s.span.text for s in ann.statements if e[s.speaker].label == "Test News"]
     assert "The victims have not been identified yet" in own
+
+
+def test_speakers_in_lists_came_from_and_passive_agent_apposition(run):
+    ann, _ = run("A bomb exploded at a church in Lagos on Sunday.\n"
+                 "Statements of condemnation have come from Red Cross head Anna Berg, Pope Francis, and a spokesperson for President Mark Obi.")
+    got = {sp for sp, st in reported(ann) if st == "asserts"}
+    assert {"Anna Berg", "Pope Francis"} <= got and any("spokesperson" in x for x in got)
+    ann, _ = run("A bomb exploded at a church in Lagos on Sunday.\n"
+                 "Similar accusations were made by state news firm Zeta and Omar Bello.")
+    assert {(sp, st) for sp, st in reported(ann)} >= {("Zeta", "accuses"), ("Omar Bello", "accuses")}
