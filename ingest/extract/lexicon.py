@@ -308,8 +308,9 @@ FACILITY_NOUNS = frozenset({
     "town", "neighbourhood", "neighborhood", "suburb", "district", "area", "forest", "border",
     "crossing", "checkpoint", "convoy", "bus", "train", "car", "vehicle", "boat", "ship", "vessel",
     "prefecture", "ministry", "centre", "center", "club", "bar", "nightclub", "concert", "rally",
+    "territory",
 })
-AREA_NOUNS = frozenset({"area", "forest", "border", "neighbourhood", "neighborhood", "suburb", "village", "town", "field", "square", "street", "road", "highway", "crossing"})
+AREA_NOUNS = frozenset({"territory", "area", "forest", "border", "neighbourhood", "neighborhood", "suburb", "village", "town", "field", "square", "street", "road", "highway", "crossing"})
 
 # verbs whose object and its description are the content ("called the death a senseless killing")
 # "X were made by Y": the agent speaks ("attributions of responsibility were made by ...")

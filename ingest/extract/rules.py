@@ -735,6 +735,8 @@ class ArticleRules:
             typ = L.VERB_TRIGGERS.get(lemma)
             if typ is None and self._taken(tok) is not None:
                 return ("territory_taken", tok.i, tok.i)
+            if typ is None and self._entered(tok):
+                return ("deployment", tok.i, tok.i)
             if typ is None and lemma == "go" and any(c.dep_ == "prt" and c.lower_ == "off" for c in tok.children):
                 # "the bomb went off"
                 subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
@@ -810,6 +812,44 @@ class ArticleRules:
         if lemma in ("capture", "seize", "overrun", "retake", "recapture"):
             return place_of(next((c for c in kids if c.dep_ in ("dobj", "nsubjpass")), None))
         return None
+
+    def _entered(self, verb) -> list:  # noqa: ANN001
+        """"The Syrian Army entered Tell Tamer and Ain Issa": the places armed forces entered
+        (a name the tagger took for a person is a settlement here)."""
+        if verb.lemma_.lower() != "enter" or verb.pos_ != "VERB":
+            return []
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            return []
+        ent = self.ent_of(subj)
+        if not (subj.lower_ in L.FORCE_WORDS or subj.lemma_.lower() in L.FORCE_WORDS or subj.lower_ in L.ARMED_NOUNS
+                or (ent is not None and ent.type in ("state_force", "armed_group"))):
+            return []
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if obj is None:
+            return []
+        doc = verb.doc
+        heads = [obj] + [x for x in obj.subtree if x.dep_ == "conj" and x.pos_ == "PROPN"]
+        out, seen = [], set()
+        for h in heads:
+            if h.i in seen:
+                continue
+            known = self.ent_of(h)
+            if known is not None and known.type in PLACE_TYPES:
+                out.append(known)
+                seen.add(h.i)
+                continue
+            if h.pos_ != "PROPN":
+                continue
+            a = b = h.i
+            while a - 1 > verb.i and doc[a - 1].pos_ == "PROPN" and doc[a - 1].dep_ not in ("cc", "conj"):
+                a -= 1
+            while b + 1 < len(doc) and doc[b + 1].pos_ == "PROPN" and doc[b + 1].dep_ != "conj" and b + 1 - a < 3:
+                b += 1
+            seen.update(range(a, b + 1))
+            s0, e0 = self.c(doc[a]), self.ce(doc[b])
+            out.append(self.table.add("settlement", self.text[s0:e0], s0, e0, key=f"place:{norm(self.text[s0:e0])}|entered", confidence=0.5))
+        return out
 
     @staticmethod
     def _ordinal(tok) -> str:  # noqa: ANN001
@@ -925,8 +965,21 @@ class ArticleRules:
                 taken = self._taken(tok)
                 if taken:
                     mention.place = taken.id
+            entered = self._entered(tok) if typ == "deployment" else []
+            if entered:
+                mention.place = entered[0].id
+                mention.ordinal = "new"  # entering a place is a move of its own
             mention.date = self._event_date(tok)
             ev = self._cluster(mention)
+            for extra in entered[1:]:
+                # "entered Tell Tamer and Ain Issa": one deployment per place entered
+                m2 = Mention(**{**mention.__dict__, "place": extra.id})
+                ident, n = f"ev_{typ}", 2
+                while any(e.id == ident for e in self.events):
+                    ident, n = f"ev_{typ}_{n}", n + 1
+                ev2 = Ev(ident, typ, group=m2.group, mentions=[m2], place=extra.id, place_conf=0.7, date=m2.date, date_conf=0.8 if m2.date else 0.0, modality=m2.modality)
+                self.events.append(ev2)
+                self.items.append(Item("event", m2.tok_start, self._event_claim(ev2)))
             ref_only = (definite and tok.dep_ in ("pobj", "dobj") and mention.place is None and mention.date is None
                         and not any(c.dep_ in ("relcl", "acl", "prep") for c in tok.children)
                         and tok.head.lemma_ not in L.OBJECT_CONTENT_VERBS and tok.head.head.lemma_ not in ("kill", "wound", "injure", "die"))
@@ -1050,7 +1103,7 @@ class ArticleRules:
             ent = self._place_in(p)
             fac = None
             for pobj in p.children:
-                if pobj.dep_ == "pobj" and p.lower_ in ("in", "at", "on", "inside", "outside"):
+                if pobj.dep_ == "pobj" and p.lower_ in ("in", "at", "on", "inside", "outside", "into", "within"):
                     fac = self._facility(pobj, ent)
             if fac is not None:
                 return fac.id

@@ -292,6 +292,17 @@ def test_passive_arrest_custody_centre_and_recaptured_it(run):
     assert [(ev.type, e[ev.place].label) for ev in ann.events] == [("territory_taken", "Mosul")]
 
 
+def test_forces_entering_places_and_deploying_into_territory(run):
+    ann, _ = run("Government troops began deploying into rebel-held territory on Monday. "
+                 "The army entered Kafr Zita and Tal Abyad on Tuesday, according to state media.")
+    e = ents(ann)
+    deps = sorted((e[ev.place].label if ev.place else None) for ev in ann.events if ev.type == "deployment")
+    assert "Kafr Zita" in deps and "Tal Abyad" in deps and len(deps) == 3
+    assert any(p and "territory" in p for p in deps)
+    ann, _ = run("A man entered a store and stabbed two people.")
+    assert [ev.type for ev in ann.events] == ["attack"]  # not forces: no deployment
+
+
 def test_denial_without_event_words_is_kept(run):
     ann, _ = run("A refugee camp was bombed on Thursday. Sudan's armed forces denied they carried out the strike.")
     assert reported(ann) == [("Sudan's armed forces", "denies")]
