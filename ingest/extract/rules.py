@@ -745,6 +745,8 @@ class ArticleRules:
                     return ("bombing", tok.i, prt.i)
             if typ is None:
                 return None
+            if lemma == "fight" and any(c.dep_ == "dobj" and c.lemma_.lower() in ("war", "campaign", "insurgency") for c in tok.children):
+                return None  # "groups fighting its proxy war": the war, no clash of its own
             if lemma == "bomb":
                 subj = [c for c in tok.children if c.dep_ == "nsubj"]
                 if subj and (subj[0].lower_ in L.AIR_WORDS or any(w.lower_ in L.AIR_WORDS for w in subj[0].subtree)):
@@ -860,6 +862,10 @@ class ArticleRules:
             noun = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if noun is None:
                 return ""
+        head = noun.head
+        if noun.dep_ == "nsubj" and not any(c.dep_ in ("det", "poss") for c in noun.lefts) and (
+                head.lemma_ in ("erupt", "flare") or (head.lemma_ == "break" and any(c.dep_ == "prt" and c.lower_ == "out" for c in head.children))):
+            return "new"  # "fighting has also broken out in Blue Nile": another outbreak
         for c in noun.lefts:
             if c.dep_ in ("amod", "det", "advmod", "nummod", "quantmod") or (c.dep_ == "compound" and c.pos_ == "ADJ"):
                 if c.lower_ in L.ORDINAL_WORDS:
@@ -1087,6 +1093,16 @@ class ArticleRules:
         return best
 
     def _event_place(self, tok) -> str | None:  # noqa: ANN001
+        if tok.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "where" for c in tok.children):
+            # "South Kordofan, a state north of the border where rebels have been fighting"
+            x = tok.head
+            for _ in range(5):
+                ent = self.ent_of(x)
+                if ent is not None and ent.type in PLACE_TYPES:
+                    return ent.id
+                if x.pos_ in ("VERB", "AUX") or x.head is x:
+                    break
+                x = x.head
         preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "at", "near", "on", "outside", "inside", "across", "along", "into", "within", "throughout")]
         head = tok.head
         if tok.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj", "attr") and head.pos_ in ("VERB", "AUX", "ADP"):
@@ -1192,8 +1208,10 @@ class ArticleRules:
                         return ref
         # a date elsewhere in the verb's own clause ("fought rebels ... south of Taludi Thursday")
         for node in cands:
-            if tok.pos_ != "VERB" or node.pos_ not in ("VERB", "AUX") or node.lemma_ in L.REPORT_VERBS:
+            if node.pos_ not in ("VERB", "AUX") or node.lemma_ in L.REPORT_VERBS:
                 continue
+            if tok.pos_ != "VERB" and not (node is tok.head and tok.dep_ in ("dobj", "nsubj", "nsubjpass")):
+                continue  # a noun: only the clause of the verb it is subject or object of ("Last March, he reached a deal")
             ref = self._clause_date(node)
             if ref is not None:
                 return ref

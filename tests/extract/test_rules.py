@@ -303,6 +303,17 @@ def test_forces_entering_places_and_deploying_into_territory(run):
     assert [ev.type for ev in ann.events] == ["attack"]  # not forces: no deployment
 
 
+def test_outbreaks_where_clauses_and_fighting_a_war(run):
+    ann, _ = run("Rebels have been fighting the army in Darfur since May. Fighting has also broken out in Blue Nile state this year.")
+    assert len([ev for ev in ann.events if ev.type == "armed_clash"]) == 2  # another outbreak
+    ann, _ = run("Yida is a camp for refugees from South Kordofan, a state north of the border where rebels have been fighting the army since June.")
+    e = ents(ann)
+    (ev,) = ann.events
+    assert e[ev.place].label.startswith("South Kordofan")
+    ann, _ = run("Groups that are fighting its proxy war were armed by the north.")
+    assert ann.events == ()
+
+
 def test_denial_without_event_words_is_kept(run):
     ann, _ = run("A refugee camp was bombed on Thursday. Sudan's armed forces denied they carried out the strike.")
     assert reported(ann) == [("Sudan's armed forces", "denies")]
