@@ -58,6 +58,7 @@ class Mention:
     ordinal: str = ""  # "second" (a part: "the second blast"), "new" ("fresh clashes"), or ""
     own_type: bool = False  # joins only events of its own type
     civilian: bool = False  # the attack's target is civilians
+    patient: str = ""  # "26 Somali pirates": who was arrested or kidnapped
 
 
 @dataclass
@@ -955,6 +956,10 @@ class ArticleRules:
             mention = Mention(start, end, self.c(tok), typ, definite, typ == "incident" or tok.lemma_ in L.GENERIC_TRIGGERS,
                               modality, self.o + sent.start_char, self.o + sent.end_char, negated=negated)
             mention.ordinal = self._ordinal(tok)
+            if typ in ("arrest", "kidnapping") and tok.pos_ == "VERB":
+                obj = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
+                if obj is not None and any(c.like_num for c in obj.children):
+                    mention.patient = " ".join(x.lower_ for x in obj.subtree if x.dep_ in ("nummod", "amod", "compound") or x is obj)
             mention.civilian = typ == "attack" and self._on_civilians(tok)
             if typ == "armed_clash" and tok.lemma_ == "war":
                 mention.group = "war"  # a war is not one of its clashes
@@ -1020,8 +1025,9 @@ class ArticleRules:
         if ev is None and m.type == "incident" and m.definite and m.place is None and m.date is None and self.events:
             pool = [e for e in self.events if not e.ordinal or e.ordinal == "new"] or self.events
             ev = max(pool, key=lambda e: max(x.tok_start for x in e.mentions))  # "this incident": the latest event
-        if ev is not None and m.type == ev.type and m.type in ("arrest", "kidnapping") and not m.definite:
-            ev = None
+        if ev is not None and m.type == ev.type and m.type in ("arrest", "kidnapping") and not m.definite and not (
+                m.patient and any(x.patient == m.patient for x in ev.mentions)):
+            ev = None  # another arrest, unless of the same "26 Somali pirates"
         if ev is None:
             ident = f"ev_{m.type}"
             n = 2

@@ -314,6 +314,15 @@ def test_outbreaks_where_clauses_and_fighting_a_war(run):
     assert ann.events == ()
 
 
+def test_arrests_of_the_same_people_are_one_arrest(run):
+    ann, _ = run("The navy foiled a pirate attack on Thursday, apprehending 26 Somali pirates. Two boats escaped. "
+                 "The warship intercepted the other boats and nabbed 26 Somali pirates with rifles.")
+    (arrest,) = [ev for ev in ann.events if ev.type == "arrest"]
+    assert [m.text for m in arrest.mentions] == ["apprehending", "nabbed"]
+    ann, _ = run("Police arrested two men in Leeds. Later, police arrested a woman in York.")
+    assert len([ev for ev in ann.events if ev.type == "arrest"]) == 2
+
+
 def test_denial_without_event_words_is_kept(run):
     ann, _ = run("A refugee camp was bombed on Thursday. Sudan's armed forces denied they carried out the strike.")
     assert reported(ann) == [("Sudan's armed forces", "denies")]
