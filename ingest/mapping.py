@@ -310,6 +310,18 @@ def map_article(article: Article, annotation: Annotation, base: str) -> ArticleG
             w.add(node, NKGNS.month, ox.Literal(f"--{r.month:02d}", datatype=XSD.gMonth), g)
         w.opt(node, NKGNS.dateExpression, _str(r.expression) if r.expression else None, g)
         w.opt(node, NKGNS.dateBasis, _str(r.basis) if r.basis else None, g)
+        clock_time(node, ref, r.exact, g)
+
+    def clock_time(node: ox.NamedNode, ref: DateRef, day, g: ox.NamedNode) -> None:  # noqa: ANN001
+        """"at 3 p.m. (1200 GMT)": the time of day, and the instant when the day is known."""
+        if ref.time is None:
+            return
+        zone = "Z" if ref.time_utc else ""
+        w.add(node, NKGNS.timeOfDay, ox.Literal(f"{ref.time}:00{zone}", datatype=XSD.time), g)
+        if day is not None:
+            w.add(node, NKGNS.dateTime, ox.Literal(f"{day.isoformat()}T{ref.time}:00{zone}", datatype=XSD.dateTime), g)
+        if ref.time_span is not None:
+            w.add(node, NKGNS.timeExpression, _str(ref.time_span.text), g)
 
     for ev in annotation.events:
         node, g = events[ev.id], claims[ev.claim]
@@ -403,6 +415,7 @@ def map_article(article: Article, annotation: Annotation, base: str) -> ArticleG
             w.opt(node, NKGNS.statementDateLatest, _date(r.latest) if r.latest else None, doc)
             w.opt(node, NKGNS.statementDateExpression, _str(r.expression) if r.expression else None, doc)
             w.opt(node, NKGNS.statementDateBasis, _str(r.basis) if r.basis else None, doc)
+            clock_time(node, s.date, r.exact, doc)
         confidence(node, s.confidence, doc)
 
     quads = tuple(sorted(w.quads, key=str))

@@ -115,9 +115,16 @@ class DateRef(_Item):
     earliest: dt.date | None = None
     latest: dt.date | None = None
     span: Span | None = None
+    # the clock time, when the article gives one ("at 3 p.m. (1200 GMT)"): 24-hour "HH:MM";
+    # time_utc says it is in UTC/GMT, otherwise it is local time of unknown zone
+    time: str | None = Field(default=None, pattern=r"^([01]\d|2[0-3]):[0-5]\d$")
+    time_utc: bool = False
+    time_span: Span | None = None
 
     @model_validator(mode="after")
     def _consistent(self) -> DateRef:
+        if (self.time_utc or self.time_span is not None) and self.time is None:
+            raise ValueError("time_utc and time_span need a time")
         if self.relative == "weekday" and self.weekday is None:
             raise ValueError("relative: weekday needs a weekday")
         if self.day is not None and self.month is None:
@@ -417,6 +424,8 @@ class Annotation(_Item):
                 yield f"event {ev.id} mention", m
             if ev.date and ev.date.span:
                 yield f"event {ev.id} date", ev.date.span
+            if ev.date and ev.date.time_span:
+                yield f"event {ev.id} time", ev.date.time_span
         for c in self.casualties:
             if c.span:
                 yield f"casualty {c.id}", c.span
@@ -427,6 +436,8 @@ class Annotation(_Item):
             yield f"statement {s.id}", s.span
             if s.date and s.date.span:
                 yield f"statement {s.id} date", s.date.span
+            if s.date and s.date.time_span:
+                yield f"statement {s.id} time", s.date.time_span
 
 
 def check_spans(annotation: Annotation, text: str) -> list[str]:

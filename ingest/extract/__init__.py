@@ -69,6 +69,7 @@ def _warn(article: Article, messages: Iterable[str]) -> None:
 
 def _run(article: Article, docs, prepared, nlp) -> Annotation:  # noqa: ANN001
     from .rules import ArticleRules
+    from .times import attach_times
 
     version = version_string(nlp)
     notes = list(prepared.warnings)
@@ -76,7 +77,7 @@ def _run(article: Article, docs, prepared, nlp) -> Annotation:  # noqa: ANN001
     try:
         for doc, offset in docs:
             rules.feed(doc, offset)
-        return rules.finish(notes)
+        return attach_times(rules.finish(notes), prepared.text)
     except Exception as err:  # noqa: BLE001 - one odd sentence must not lose the article
         log.exception("extraction failed for %s", article.id)
         notes.append(f"extraction failed: {type(err).__name__}: {err}")

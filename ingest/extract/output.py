@@ -12,7 +12,8 @@ Schema ``newskg-extract/1`` (outside tools read it; add fields, never rename or 
                   "date" (ISO date or null), "date_text", "hedge", "claims": [str],
                   "confidence"}],
   "events": [{"id", "type", "date" (ISO date, or "earliest/latest" interval, or null),
-              "date_text", "place" (label or null), "place_qid", "modality",
+              "date_text", "time" ("HH:MM" local, "HH:MMZ" UTC, or null), "place" (label
+              or null), "place_qid", "modality",
               "mentions": [{"start", "end", "text"}], "confidence"}],
   "casualties": [{"id", "kind", "count", "at_least", "at_most", "group" (label), "event",
                   "start", "end", "speakers": [label], "confidence"}],
@@ -73,6 +74,7 @@ def summary(annotation: Annotation, published: dt.date | None = None, warnings: 
         place = ents.get(ev.place) if ev.place else None
         events.append({
             "id": ev.id, "type": ev.type, "date": date, "date_text": date_text,
+            "time": (ev.date.time + ("Z" if ev.date.time_utc else "")) if ev.date and ev.date.time else None,
             "place": place.label if place else None, "place_qid": place.qid if place else None,
             "modality": ev.modality,
             "mentions": [{"start": m.start, "end": m.end, "text": m.text} for m in ev.mentions],
