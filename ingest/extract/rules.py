@@ -178,6 +178,7 @@ class ArticleRules:
         self.participant_keys: set[tuple[str, str, str]] = set()
         self.casualty_ids: set[str] = set()
         self.report_sentences: set[int] = set()
+        self.absorbed: set[int] = set()  # reporting verbs whose stance an outer statement took
         self.actor_places: set[int] = set()  # offsets of place names used as actors ("Turkey began", "the US statement")
         self.publisher = None
         pub = article.meta.publisher
@@ -2239,11 +2240,15 @@ class ArticleRules:
                 continue
             if lemma == "come" and self._came_from(tok):
                 continue
+            if lemma in ("speak", "talk") and self._spoke_of(tok):
+                continue
             if (lemma not in L.REPORT_VERBS and lemma not in L.EVALUATIVE_VERBS) or tok.pos_ not in ("VERB",):
                 continue
             if tok.dep_ in ("pcomp", "xcomp") and tok.head.lemma_ in ("cite", "quote", "as", "decline", "refuse"):
                 continue
             if tok.dep_ == "amod" or tok.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in tok.children) and tok.dep_ not in ("ROOT", "conj", "ccomp", "parataxis"):
+                continue
+            if self.c(tok) in self.absorbed:
                 continue
             self._report(tok)
         for tok in according:
@@ -2549,6 +2554,29 @@ class ArticleRules:
                 out.append((sp, role, aff))
         return out
 
+    def _spoke_of(self, verb) -> bool:  # noqa: ANN001
+        """"X talked of Sudan's 'pending invasion'", "the US statement spoke of Turkey
+        assuming the duty": X (the statement's owner) said so; the clause is the statement."""
+        of = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("of", "about")), None)
+        if of is None or not any(c.dep_ == "pobj" for c in of.children) or self._blocked(verb):
+            return False
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            return False
+        if subj.lower_ in L.REPORT_NOUNS:
+            owner = next((self.ent_of(c) for c in subj.children if c.dep_ in ("compound", "amod", "poss", "nmod") and self.ent_of(c) is not None), None)
+            speaker, role, aff = (owner, None, None) if owner is not None and owner.type in ("country", "government_body", "organization", "state_force", "armed_group", "person") else (None, None, None)
+        else:
+            speaker, role, aff = self._speaker(subj)
+        if speaker is None:
+            return False
+        toks = list(verb.sent) if verb.dep_ == "ROOT" else [x for x in verb.subtree]
+        s, e = _tok_span(toks)
+        st = Stmt(speaker.id, (self.o + s, self.o + e), "asserts", self.c(verb), confidence=0.5, role=role,
+                  on_behalf_of=aff.id if aff is not None and aff.id != speaker.id else None, about=self._about_before(self.o + s))
+        self.stmts.append(st)
+        return True
+
     def _came_from(self, verb) -> bool:  # noqa: ANN001
         """"Statements of condemnation have come from X, Y and Z": each of them said so (the
         whole sentence is the statement)."""
@@ -2758,6 +2786,16 @@ class ArticleRules:
             if colon is None:
                 return
         stance = L.REPORT_VERBS.get(lemma, "asserts")
+        if stance == "asserts" and len(roots) == 1 and L.REPORT_VERBS.get(roots[0].lemma_.lower(), "asserts") in ("confirms", "denies"):
+            # "A spokesman for X said the group confirmed ...": the speaker's own body's
+            # confirmation/denial is the speaker's; one statement with the inner stance
+            inner = roots[0]
+            isubj = next((c for c in inner.children if c.dep_ == "nsubj"), None)
+            if isubj is not None and (isubj.pos_ == "PRON" and isubj.lower_ in ("it", "we", "they") or isubj.pos_ == "NOUN"
+                                      and isubj.lower_ in L.ORG_WORDS | {"group", "organisation", "organization"}
+                                      and any(d.lower_ == "the" for d in isubj.children)):
+                stance = L.REPORT_VERBS[inner.lemma_.lower()]
+                self.absorbed.add(self.c(inner))
         hedge = next((c.lower_ for c in verb.children if c.dep_ == "advmod" and c.lower_ in L.HEDGES), None)
         if hedge is None and lemma in L.HEDGE_VERBS:
             hedge = L.HEDGE_VERBS[lemma]
@@ -3148,7 +3186,7 @@ class ArticleRules:
                 return other.role if other is not None else None
             return ent.role
         if ent.type == "anonymous_source":
-            words = re.sub(r"\s*\(.*?\)\s*", " ", ent.label).split()
+            words = re.sub(r"\s*\(.*?\)\s*", " ", ent.label).split(",")[0].split()
             head = next((w for w in words if w.lower() in L.ROLE_NOUNS), None)
             if head is not None and len(words) <= 10:
                 return " ".join(words)

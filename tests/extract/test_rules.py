@@ -670,3 +670,13 @@ def test_speakers_in_lists_came_from_and_passive_agent_apposition(run):
     ann, _ = run("A bomb exploded at a church in Lagos on Sunday.\n"
                  "Similar accusations were made by state news firm Zeta and Omar Bello.")
     assert {(sp, st) for sp, st in reported(ann)} >= {("Zeta", "accuses"), ("Omar Bello", "accuses")}
+
+
+def test_talked_of_and_spokesman_for_the_groups_confirmation(run):
+    ann, _ = run("A bomb exploded at a camp in Yida on Thursday.\n"
+                 "In a speech on Monday, regional president Omar Kuol talked of the army's planned invasion of the region.")
+    assert ("Omar Kuol", "asserts") in reported(ann)
+    ann, _ = run("A bomb exploded at a camp in Yida on Thursday.\n"
+                 "A spokesman for the Relief Alliance said the group confirmed there were no dead or wounded.")
+    rep = reported(ann)
+    assert len(rep) == 1 and rep[0][1] == "confirms" and "spokesman" in rep[0][0]
