@@ -1256,7 +1256,8 @@ class ArticleRules:
     # ================================================================== casualties
     def _count(self, noun):  # noqa: ANN001
         """(count, at_least, at_most, first token) from a noun's number modifiers."""
-        nums = [c for c in noun.children if c.dep_ in ("nummod", "quantmod") or (c.dep_ == "amod" and c.lower_ in L.VAGUE_COUNTS)]
+        nums = [c for c in noun.children if c.dep_ in ("nummod", "quantmod") or (c.dep_ == "amod" and (
+            c.lower_ in L.VAGUE_COUNTS or c.lower_ in L.NUMBER_WORDS and c.lower_ not in ("a", "an", "single")))]  # "Eleven" tagged ADJ
         if noun.like_num and not any(c.like_num or c.lower_ in L.NUMBER_WORDS or c.lower_ in L.VAGUE_COUNTS for c in nums):
             nums = []  # "more than 100": "than" is no number, the noun is
         if not nums:
@@ -1520,7 +1521,7 @@ class ArticleRules:
             if cnt is None and group_tok.pos_ == "PRON" and group_tok.lower_ in ("him", "her", "he", "she", "his"):
                 pron_group = self._victim_pronoun(group_tok)
                 cnt = (1, None, None, group_tok) if pron_group is not None else None
-            conj = list(group_tok.conjuncts) if group_tok.lower_ not in L.CASUALTY_ADJ else []
+            conj = [c for c in group_tok.conjuncts if c.pos_ in ("NOUN", "PROPN", "NUM")] if group_tok.lower_ not in L.CASUALTY_ADJ else []
             if conj and group_tok.pos_ in ("NOUN", "PROPN"):
                 total, ok = 0, True
                 for g in [group_tok] + conj:
@@ -1583,6 +1584,10 @@ class ArticleRules:
                     group = self.table.add("people_group", self.text[gs_:ge_], gs_, ge_, confidence=0.5)
             start = min(self.c(first), self.c(tok), self.c(group_tok))
             end = max(self.ce(tok), self.ce(group_tok))
+            prev = found[-1][1] if found else None
+            if (group is None and head_noun.like_num and prev is not None and found[-1][2] != kind and prev.id not in self.victim_groups
+                    and prev.type != "person" and norm(prev.label).split()[-1:] != [] and norm(prev.label).split()[-1] not in L.PERSON_NOUNS):
+                group = prev  # "Two Turkish soldiers were killed and five wounded": five soldiers
             if group is None or (group.type == "people_group" and norm(group.label) in L.GENERIC_VICTIMS):
                 group = self._generic_victims(tok, group_tok, kind, (count, at_least, at_most), start, end, found)
             if group.type in PLACE_TYPES:
@@ -1739,8 +1744,14 @@ class ArticleRules:
             num = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
             toll = tok
         elif tok.pos_ in ("VERB", "AUX"):
-            toll = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("toll", "tally")), None)
-            if toll is not None:
+            toll = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in ("toll", "tally") or self._number_of_dead(c))), None)
+            if toll is None and tok.lemma_.lower() in ("put", "bring", "raise", "revise"):
+                # "officials put the death toll at 43", "bringing to 10 the number of Israelis who have been killed"
+                toll = next((c for c in tok.children if c.dep_ == "dobj" and (c.lower_ in ("toll", "tally") or self._number_of_dead(c))), None)
+                if toll is not None:
+                    num = next((g for p in tok.children if p.dep_ == "prep" and p.lower_ in ("at", "to") for g in p.children if g.dep_ == "pobj"), None)
+                    toll = toll if num is not None else None
+            elif toll is not None:
                 num = next((c for c in tok.children if c.dep_ in ("dobj", "attr")), None)
                 for p in tok.children:
                     if num is None and p.dep_ == "prep" and p.lower_ in ("to", "at"):
@@ -1748,6 +1759,9 @@ class ArticleRules:
         if toll is None or num is None or _negated(tok):
             return None
         mods = {c.lower_ for c in toll.children if c.dep_ in ("compound", "amod")}
+        dead_of = self._number_of_dead(toll)
+        if dead_of:
+            kind, mods = dead_of[0], {"death"} if dead_of[0] == "killed" else {"injury"}
         if mods & {"injury", "injuries"}:
             kind = "wounded"
         elif mods & {"death", "casualty", "fatality"} or not mods - {"earlier", "official", "final", "new", "previous", "latest", "initial", "revised", "overall", "total"}:
@@ -1760,13 +1774,35 @@ class ArticleRules:
         count, at_least, at_most, first = cnt
         if num.lower_ in L.CASUALTY_ADJ:
             kind = L.CASUALTY_ADJ[num.lower_]
-        start, end = min(self.c(toll), self.c(first)), self.ce(num)
+        start, end = min(self.c(toll), self.c(first)), max(self.ce(num), self.ce(toll))
         group = None
         if num.pos_ in ("NOUN", "PROPN") and num.lower_ not in L.CASUALTY_ADJ:
             group = self.np_actor(num)
+        if group is None and dead_of and dead_of[1] is not None:
+            g = dead_of[1]  # "the number of Israelis who have been killed"
+            group = self.np_actor(g)
+            if (group is None or group.type in PLACE_TYPES) and g.tag_ in ("NNS", "NNPS"):
+                country = self.table.country_of_demonym(g.text) if self.table.is_demonym(g.text) else None
+                group = self.table.add("people_group", g.text, self.c(g), self.ce(g), confidence=0.5, country=country.id if country else None)
         if group is None or (group.type == "people_group" and norm(group.label) in L.GENERIC_VICTIMS):
             group = self._generic_victims(tok, num, kind, (count, at_least, at_most), start, end, [])
         return (tok, group, kind, count, at_least, at_most, start, end)
+
+    def _number_of_dead(self, noun):  # noqa: ANN001
+        """"the number of dead / injured / of those killed / of Israelis who have been killed":
+        (kind, the group noun or None), else None."""
+        if noun.lower_ != "number":
+            return None
+        of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if pobj is None:
+            return None
+        if pobj.lower_ in L.ZERO_NOUNS:
+            return (L.ZERO_NOUNS[pobj.lower_], None)
+        verb = next((c for c in [*pobj.children, *noun.children] if c.dep_ in ("acl", "relcl") and L.CASUALTY_VERBS.get(c.lemma_.lower()) in ("killed", "wounded")), None)
+        if verb is None:
+            return None
+        return (L.CASUALTY_VERBS[verb.lemma_.lower()], pobj if pobj.pos_ in ("NOUN", "PROPN") and pobj.lower_ not in ("those", "people") else None)
 
     def _from_list(self, tok, kind: str) -> list[tuple]:  # noqa: ANN001
         """"90 civilians were wounded, as were seventeen from the Armed Forces, and two each
@@ -1843,6 +1879,8 @@ class ArticleRules:
         cnt = self._count(subj)
         if kind is None:
             return None
+        if cnt is None and subj.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in subj.children):
+            cnt = (1, None, None, _first(list(subj.subtree)))  # "A police officer was among those injured"
         if cnt is None and subj.pos_ == "PROPN" and self.ent_of(subj) is not None and self.ent_of(subj).type == "person":
             person = self.ent_of(subj)
             return (tok, person, kind, 1, None, None, self.c(subj), self.ce(pobj))
@@ -1850,6 +1888,9 @@ class ArticleRules:
             return None
         count, at_least, at_most, first = cnt
         group = self.np_actor(subj)
+        if group is None and subj.pos_ == "NOUN":
+            toks = sorted([x for x in subj.lefts if x.dep_ in ("compound", "amod")] + [subj], key=lambda x: x.i)
+            group = self.table.add("people_group", self.text[self.c(toks[0]):self.ce(subj)], self.c(toks[0]), self.ce(subj), confidence=0.5)
         if group is None or group.type in PLACE_TYPES:
             return None
         return (tok, group, kind, count, at_least, at_most, self.c(first), self.ce(pobj))

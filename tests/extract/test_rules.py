@@ -372,6 +372,22 @@ def test_number_on_adjective_and_stranded_more(run):
     assert {(c.kind, c.count, e[c.group].label) for c in ann.casualties} == {("killed", 5, "soldiers"), ("wounded", 10, "soldiers")}
 
 
+def test_elided_group_number_of_dead_and_among_those(run):
+    ann, _ = run("Two Turkish soldiers were killed and five wounded on Monday.")
+    e = ents(ann)
+    assert sorted((c.kind, c.count, e[c.group].label) for c in ann.casualties) == [("killed", 2, "Turkish soldiers"), ("wounded", 5, "Turkish soldiers")]
+    ann, _ = run("The strike brought to 12 the number of soldiers who have been killed.")
+    e = ents(ann)
+    assert [(c.kind, c.count, e[c.group].label) for c in ann.casualties] == [("killed", 12, "soldiers")]
+    ann, _ = run("Officials put the death toll at 43.")
+    assert [(c.kind, c.count) for c in ann.casualties] == [("killed", 43)]
+    ann, _ = run("A police officer was among those injured.")
+    e = ents(ann)
+    assert [(c.kind, c.count, e[c.group].label) for c in ann.casualties] == [("wounded", 1, "police officer")]
+    ann, _ = run("Eleven people are reported to have died.")
+    assert [(c.kind, c.count) for c in ann.casualties] == [("killed", 11)]
+
+
 def test_victims_group_in_the_predicate(run):
     ann, _ = run("A gunman killed five people at a school on Monday. Two of the victims were teachers.")
     e = ents(ann)
