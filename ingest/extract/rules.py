@@ -2281,6 +2281,8 @@ class ArticleRules:
                 continue
             if lemma == "come" and self._came_from(tok):
                 continue
+            if lemma == "charge" and self._accused(tok):
+                continue
             if lemma in ("speak", "talk") and self._spoke_of(tok):
                 continue
             if (lemma not in L.REPORT_VERBS and lemma not in L.EVALUATIVE_VERBS) or tok.pos_ not in ("VERB",):
@@ -2333,7 +2335,7 @@ class ArticleRules:
 
     def _reportedly_main(self, sent) -> None:  # noqa: ANN001
         """"Reportedly he injured a man": unnamed reports say so."""
-        adv = next((t for t in sent if t.lower_ == "reportedly" and t.dep_ == "advmod" and t.head.pos_ in ("VERB", "AUX")), None)
+        adv = next((t for t in sent if t.lower_ in ("reportedly", "allegedly") and t.dep_ == "advmod" and t.head.pos_ in ("VERB", "AUX")), None)
         if adv is None or adv.head.lemma_ in L.REPORT_VERBS:
             return
         root = adv.head
@@ -2342,9 +2344,11 @@ class ArticleRules:
                 break
             if st.verb_pos < self.o + sent.end_char:
                 return
-        src = self.table.add("anonymous_source", "unnamed reports", self.c(adv), self.ce(adv), key="actor:anon:unnamed reports", confidence=0.4)
+        # "allegedly" with no one named: an accusation by unnamed accusers (guidelines)
+        label, stance = ("unnamed accusers", "accuses") if adv.lower_ == "allegedly" else ("unnamed reports", "asserts")
+        src = self.table.add("anonymous_source", label, self.c(adv), self.ce(adv), key=f"actor:anon:{label}", confidence=0.4)
         s, e = _tok_span([t for t in root.subtree if not (t.dep_ == "conj" and t.head.i == root.i and t.i > adv.i + 3)] if root.dep_ != "ROOT" else list(sent))
-        st = Stmt(src.id, (self.o + s, self.o + e), "asserts", self.c(adv), hedge="reportedly", confidence=0.5)
+        st = Stmt(src.id, (self.o + s, self.o + e), stance, self.c(adv), hedge=adv.lower_, confidence=0.5)
         self._stance_from_content(st, list(sent), root)
         self.stmts.append(st)
 
@@ -2640,11 +2644,29 @@ class ArticleRules:
             self.stmts.append(st)
         return True
 
+    def _accused(self, verb) -> bool:  # noqa: ANN001
+        """"X is accused of ...", "Y has been charged with ..." (main clause, no agent): the
+        accusation of unnamed accusers, from the subject on."""
+        if not (verb.lemma_ in ("accuse", "charge") and verb.dep_ in ("ROOT", "conj") and any(c.dep_ == "auxpass" for c in verb.children)
+                and not any(c.dep_ == "agent" for c in verb.children)
+                and any(c.dep_ == "prep" and c.lower_ in ("of", "with", "for") for c in verb.children)):
+            return False
+        subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        start = min([subj.i] + [c.i for c in subj.lefts if c.dep_ in ("compound", "det", "amod")]) if subj is not None else 0
+        toks = [x for x in verb.subtree if x.i >= start]
+        s, e = _tok_span(toks)
+        src = self.table.add("anonymous_source", "unnamed accusers", self.c(verb), self.ce(verb), key="actor:anon:unnamed accusers", confidence=0.4)
+        self.stmts.append(Stmt(src.id, (self.o + s, self.o + e), "accuses", self.c(verb), confidence=0.5,
+                               about=self._about_before(self.o + s)))
+        return True
+
     def _passive_or_inverted(self, verb) -> bool:  # noqa: ANN001
         """"A bombing was reported to have killed ..." (unnamed reports);
         "..., stated Minister of Information Moammar al-Eryani." (the parser lost the subject)."""
         sent = verb.sent
         if any(c.dep_ == "auxpass" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children):
+            if self._accused(verb):
+                return True
             if verb.lemma_ not in ("report", "say", "claim", "allege", "state"):
                 return False
             src = self.table.add("anonymous_source", "unnamed reports", self.c(verb), self.ce(verb), key="actor:anon:unnamed reports", confidence=0.4)

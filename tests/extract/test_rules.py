@@ -696,3 +696,14 @@ def test_talked_of_and_spokesman_for_the_groups_confirmation(run):
                  "A spokesman for the Relief Alliance said the group confirmed there were no dead or wounded.")
     rep = reported(ann)
     assert len(rep) == 1 and rep[0][1] == "confirms" and "spokesman" in rep[0][0]
+
+
+def test_unnamed_accusers_for_charges_and_allegedly(run):
+    ann, _ = run("Two protesters were shot dead in Kenosha on Tuesday.\n"
+                 "A local man, Dale Frost is accused of shooting both protesters.\n"
+                 "A friend has been charged with supplying the rifle.\n"
+                 "Frost also allegedly posted threats online before the protest.")
+    e = ents(ann)
+    got = [(e[s.speaker].label, s.stance, s.span.text) for s in ann.statements if e[s.speaker].label == "unnamed accusers"]
+    assert [g[1] for g in got] == ["accuses"] * 3
+    assert got[0][2].startswith("Dale Frost is accused of")
