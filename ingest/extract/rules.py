@@ -214,6 +214,9 @@ class ArticleRules:
     def feed(self, doc, offset: int) -> None:  # noqa: ANN001
         self.o = offset
         self.doc = doc
+        # Doc.text and Doc.ents are rebuilt on every access: read them once per piece
+        self.doc_text = doc.text
+        self.doc_ents = tuple(doc.ents)
         for sent in doc.sents:
             toks = [t for t in sent if not t.is_space]
             if toks:
@@ -634,7 +637,7 @@ class ArticleRules:
             # ("US Special Representative for Iran Brian Hook", "Minister of Information X")
             first = tok.left_edge if all(x.dep_ == "compound" and x.pos_ == "PROPN" for x in tok.lefts) else tok
             name_start = min((x.idx for x in tok.lefts if x.dep_ == "compound" and x.pos_ == "PROPN"), default=tok.idx)
-            before = self.doc.text[max(sent.start_char, name_start - 80):name_start] if first is not None else ""
+            before = self.doc_text[max(sent.start_char, name_start - 80):name_start] if first is not None else ""
             m = TITLE_BEFORE.search(before)
             if m:
                 title = re.sub(r"^(?:(?:the|of|for|and)\s+)+", "", m.group(1).strip(), flags=re.I)
@@ -1242,7 +1245,7 @@ class ArticleRules:
         sub = list(tok.subtree)
         if len(sub) > 8:
             sub = sub[:8]
-        for ent in tok.doc.ents:
+        for ent in (self.doc_ents if tok.doc is self.doc else tok.doc.ents):
             if ent.label_ in ("DATE", "TIME") and ent.start >= sub[0].i and ent.end <= sub[-1].i + 1:
                 txt = ent.text
                 if ent.label_ == "TIME" and not re.search(r"night|morning|evening|yesterday|today", txt, re.I):
@@ -2708,12 +2711,13 @@ class ArticleRules:
     def _colon_content(self, verb):  # noqa: ANN001
         """`X said: "..."` -- the text after the colon up to the end of the quote or paragraph."""
         doc = verb.doc
+        doc_text = self.doc_text if doc is self.doc else doc.text
         for k in range(verb.i + 1, min(verb.i + 6, len(doc))):
             if doc[k].text == ":":
                 start = doc[k].idx + 1
-                para_end = doc.text.find("\n", start)
-                para_end = len(doc.text) if para_end < 0 else para_end
-                chunk = doc.text[start:para_end]
+                para_end = doc_text.find("\n", start)
+                para_end = len(doc_text) if para_end < 0 else para_end
+                chunk = doc_text[start:para_end]
                 lead = len(chunk) - len(chunk.lstrip(" \t\"“'‘"))
                 body = chunk.strip()
                 if body[:1] in "\"“":
@@ -2722,7 +2726,7 @@ class ArticleRules:
                         para_end = start + close
                 s0 = start + lead
                 e0 = para_end
-                while e0 > s0 and doc.text[e0 - 1] in " \t\"”'’.,":
+                while e0 > s0 and doc_text[e0 - 1] in " \t\"”'’.,":
                     e0 -= 1
                 if e0 - s0 > 3:
                     return (s0, e0)
