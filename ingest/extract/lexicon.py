@@ -310,6 +310,8 @@ FACILITY_NOUNS = frozenset({
     "prefecture", "ministry", "centre", "center", "club", "bar", "nightclub", "concert", "rally",
     "territory",
 })
+# gatherings that are the scene of an event "at" them ("a shooting at a graduation party")
+GATHERING_NOUNS = frozenset({"party", "festival", "wedding", "funeral", "gathering", "celebration", "ceremony", "parade", "fair", "vigil"})
 AREA_NOUNS = frozenset({"territory", "area", "forest", "border", "neighbourhood", "neighborhood", "suburb", "village", "town", "field", "square", "street", "road", "highway", "crossing"})
 
 # verbs whose object and its description are the content ("called the death a senseless killing")

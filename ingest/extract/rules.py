@@ -716,6 +716,8 @@ class ArticleRules:
             if typ is None:
                 return None
             if lemma == "strike":
+                if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.lefts) and any(e.type == "air_strike" for e in self.events):
+                    return ("air_strike", tok.i, tok.i)  # "The strike took place at ...": the air strike named before
                 if any(w.lower_ in L.AIR_WORDS for w in tok.subtree) or any(w.lower_ in L.AIR_WORDS and w.lower_ != "air" for w in tok.sent):
                     return ("air_strike", tok.i, tok.i)
                 if not any(w.lemma_ in ("military", "missile", "drone", "rocket", "bomb") for w in tok.sent):
@@ -740,6 +742,10 @@ class ArticleRules:
             typ = L.VERB_TRIGGERS.get(lemma)
             if typ is None and self._taken(tok) is not None:
                 return ("territory_taken", tok.i, tok.i)
+            if typ is None and lemma == "open" and any(c.dep_ == "dobj" and c.lower_ == "fire" for c in tok.children):
+                return ("attack", tok.i, max(c.i for c in tok.children if c.dep_ == "dobj" and c.lower_ == "fire"))  # "opened fire at"
+            if typ is None and self._surrendered(tok):
+                return ("arrest", tok.i, tok.i)
             if typ is None and self._entered(tok):
                 return ("deployment", tok.i, tok.i)
             if typ is None and lemma == "go" and any(c.dep_ == "prt" and c.lower_ == "off" for c in tok.children):
@@ -819,6 +825,22 @@ class ArticleRules:
         if lemma in ("capture", "seize", "overrun", "retake", "recapture"):
             return place_of(next((c for c in kids if c.dep_ in ("dobj", "nsubjpass")), None))
         return None
+
+    def _surrendered(self, verb) -> bool:  # noqa: ANN001
+        """"surrendered (himself) to police", "turned himself in to authorities": in custody."""
+        lemma = verb.lemma_.lower()
+        if lemma == "turn" and not any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ == "in" for c in verb.children):
+            return False
+        if lemma not in ("surrender", "turn"):
+            return False
+        for p in verb.subtree:
+            if p.dep_ == "prep" and p.lower_ == "to" and p.head in (verb, *verb.children):
+                for o in p.children:
+                    ent = self.ent_of(o)
+                    if o.dep_ == "pobj" and (o.lower_ in ("police", "authorities", "officers", "troops", "forces", "officials")
+                                             or (ent is not None and ent.type in ("state_force", "government_body"))):
+                        return True
+        return False
 
     def _entered(self, verb) -> list:  # noqa: ANN001
         """"The Syrian Army entered Tell Tamer and Ain Issa": the places armed forces entered
@@ -1170,7 +1192,9 @@ class ArticleRules:
 
     def _facility(self, noun, inside) -> Ent | None:  # noqa: ANN001
         """"a police post in central Ghazni province" -> a facility located in Ghazni."""
-        if noun.lower_ not in L.FACILITY_NOUNS and noun.lemma_.lower() not in L.FACILITY_NOUNS:
+        if noun.lemma_.lower() in L.GATHERING_NOUNS and noun.dep_ == "pobj" and noun.head.lower_ == "at":
+            pass  # "a shooting at a graduation party": the gathering is the scene
+        elif noun.lower_ not in L.FACILITY_NOUNS and noun.lemma_.lower() not in L.FACILITY_NOUNS:
             return None
         if noun.pos_ != "NOUN" and not (noun.pos_ == "PROPN" and any(x.dep_ == "compound" and x.pos_ == "PROPN" for x in noun.lefts)):
             return None  # a named facility: "the Jolo Cathedral"

@@ -323,6 +323,20 @@ def test_arrests_of_the_same_people_are_one_arrest(run):
     assert len([ev for ev in ann.events if ev.type == "arrest"]) == 2
 
 
+def test_opened_fire_gatherings_surrender_and_the_strike(run):
+    ann, _ = run("A gunman opened fire at a wedding party in Kano on Saturday. Police said the gunman surrendered to police an hour later.")
+    e = ents(ann)
+    got = {ev.type: ev for ev in ann.events}
+    assert set(got) == {"attack_on_civilians", "arrest"}
+    assert e[got["attack_on_civilians"].place].label == "wedding party"
+    ann, _ = run("The suspect turned himself in to authorities on Monday.")
+    assert [ev.type for ev in ann.events] == ["arrest"]
+    ann, _ = run("Drones hit a convoy near the airport in an airstrike on Friday. The strike took place at Baghdad International Airport.")
+    e = ents(ann)
+    (ev,) = ann.events
+    assert ev.type == "air_strike" and e[ev.place].label == "Baghdad International Airport"
+
+
 def test_denial_without_event_words_is_kept(run):
     ann, _ = run("A refugee camp was bombed on Thursday. Sudan's armed forces denied they carried out the strike.")
     assert reported(ann) == [("Sudan's armed forces", "denies")]
