@@ -10,7 +10,7 @@ REPORT_VERBS: dict[str, str] = {
     "insist": "asserts", "warn": "asserts", "declare": "asserts", "assert": "asserts",
     "stress": "asserts", "maintain": "asserts", "argue": "asserts", "write": "asserts",
     "tweet": "asserts", "indicate": "asserts", "reveal": "asserts", "claim": "asserts",
-    "allege": "asserts", "estimate": "asserts", "contend": "asserts", "suppose": "asserts", "disclose": "asserts", "quote": "asserts", "comment": "asserts",
+    "allege": "accuses", "estimate": "asserts", "contend": "asserts", "suppose": "asserts", "disclose": "asserts", "quote": "asserts", "comment": "asserts",
     "confirm": "confirms", "acknowledge": "confirms", "admit": "confirms", "verify": "confirms",
     "deny": "denies", "reject": "denies", "dismiss": "denies", "refute": "denies",
     "accuse": "accuses", "blame": "accuses", "attribute": "accuses",

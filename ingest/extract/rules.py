@@ -2411,6 +2411,12 @@ class ArticleRules:
             if root.pos_ == "NOUN" and root.lemma_.lower() not in L.REPORT_NOUNS and any(
                     c.dep_ == "acl" and c.tag_ in ("VBN", "VBD") and c.i < verb.i for c in root.children):
                 return root
+        if subj is None and verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.head.dep_ == "ccomp" and verb.head.head.lemma_ in L.REPORT_VERBS:
+            # "X said A, adding B" with "adding" hung on A's verb: X adds
+            outer = verb.head.head
+            found = next((c for c in outer.children if c.dep_ == "nsubj"), None)
+            if found is not None:
+                return found
         v = verb
         while subj is None and v.dep_ in ("conj", "xcomp", "advcl") and v.head.i != v.i:
             v = v.head
@@ -2819,7 +2825,7 @@ class ArticleRules:
         if subj is not None and subj.pos_ == "PROPN":
             # "According to news agency X, the prosecutor, Y, said ...": the parser made the
             # outlet the subject; the speaker is in its apposition, the outlet is the channel
-            acc = next((t for t in verb.children if t.lower_ == "according" and t.i < subj.i
+            acc = next((t for t in subj.head.children if t.lower_ == "according" and t.i < subj.i
                         and not any(p.dep_ == "pobj" for c in t.children for p in c.children)), None)
             out = self.ent_of(subj)
             ap = next((c for c in subj.children if c.dep_ == "appos"), None)
@@ -2910,7 +2916,7 @@ class ArticleRules:
                             self._add_participant(ev, a, "attacker", self.c(ev_tok))
                 planned.append((self.o + s0, self.o + e0, unit, root, []))
                 continue
-            excluded = [c for c in root.subtree if c.dep_ == "conj" and c.lemma_ in L.REPORT_VERBS and c.i != root.i]
+            excluded = [c for c in root.subtree if (c.dep_ == "conj" or c.dep_ == "advcl" and c.tag_ == "VBG") and c.lemma_ in L.REPORT_VERBS and c.i != root.i]
             if verb.dep_ == "acl" and verb.head.head.i == root.i:
                 excluded.append(verb.head)  # the speaker's phrase is inside the clause the parser made
             adv = [c for c in root.children if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("after", "before", "when") for m in c.children)]

@@ -721,3 +721,13 @@ def test_unnamed_accusers_for_charges_and_allegedly(run):
     got = [(e[s.speaker].label, s.stance, s.span.text) for s in ann.statements if e[s.speaker].label == "unnamed accusers"]
     assert [g[1] for g in got] == ["accuses"] * 3
     assert got[0][2].startswith("Dale Frost is accused of")
+
+
+def test_alleged_accuses_and_participle_reports_are_separate(run):
+    ann, _ = run("Police alleged the gunman carried out two attacks in Christchurch on Friday.")
+    assert reported(ann) == [("Police", "accuses")]
+    ann, _ = run("A bomb exploded in a market in Kano on Monday.\n"
+                 "Governor Musa Bello said the army must guard the market, adding the police will patrol the city.")
+    e = ents(ann)
+    got = sorted(s.span.text for s in ann.statements if e[s.speaker].label == "Musa Bello")
+    assert got == ["the army must guard the market", "the police will patrol the city"]
