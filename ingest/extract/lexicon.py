@@ -310,6 +310,8 @@ FACILITY_NOUNS = frozenset({
     "prefecture", "ministry", "centre", "center", "club", "bar", "nightclub", "concert", "rally",
     "territory",
 })
+# projectiles whose impact is shelling ("a shell hit a house", "mortar rounds landed")
+SHELL_NOUNS = frozenset({"shell", "mortar", "rocket", "artillery", "round", "projectile", "missile", "grenade"})
 # gatherings that are the scene of an event "at" them ("a shooting at a graduation party")
 GATHERING_NOUNS = frozenset({"party", "festival", "wedding", "funeral", "gathering", "celebration", "ceremony", "parade", "fair", "vigil"})
 AREA_NOUNS = frozenset({"territory", "area", "forest", "border", "neighbourhood", "neighborhood", "suburb", "village", "town", "field", "square", "street", "road", "highway", "crossing"})

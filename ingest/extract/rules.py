@@ -742,6 +742,11 @@ class ArticleRules:
             typ = L.VERB_TRIGGERS.get(lemma)
             if typ is None and self._taken(tok) is not None:
                 return ("territory_taken", tok.i, tok.i)
+            if lemma in ("explode", "hit", "land", "strike", "slam") or (typ is None and lemma in ("fall",)):
+                # "three tank shells exploded", "a shell hit a house": shelling
+                subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+                if subj is not None and subj.lemma_.lower() in L.SHELL_NOUNS:
+                    return ("shelling", tok.i, tok.i)
             if typ is None and lemma == "open" and any(c.dep_ == "dobj" and c.lower_ == "fire" for c in tok.children):
                 return ("attack", tok.i, max(c.i for c in tok.children if c.dep_ == "dobj" and c.lower_ == "fire"))  # "opened fire at"
             if typ is None and self._surrendered(tok):
@@ -963,6 +968,8 @@ class ArticleRules:
                 modality = "negated"
             det = [c for c in tok.lefts if c.dep_ in ("det", "poss")]
             definite = bool(det and det[0].lower_ in ("the", "this", "that", "these", "those", "its", "their", "his", "her")) or bool(det and det[0].dep_ == "poss" and not self.ent_of(det[0]))
+            if tok.pos_ == "NOUN" and any(c.dep_ == "compound" and c.pos_ == "PROPN" and (self.ent_of(c) is not None and self.ent_of(c).type in PLACE_TYPES) for c in tok.lefts):
+                definite = True  # "the El Paso shooting": named by its place, an event already known
             # the noun phrase the trigger heads, for the mention span
             if tok.pos_ == "NOUN":
                 left = [c for c in tok.lefts if c.dep_ in ("det", "amod", "compound", "nmod", "poss", "nummod") and c.i >= i0 - 3]
@@ -1042,6 +1049,8 @@ class ArticleRules:
                 continue  # "fresh clashes", "three further explosions": another one
             if m.place and ev.place and not self._places_compatible(m.place, ev.place):
                 continue
+            if m.place and ev.place and not m.definite and m.tok_start > ev.mentions[-1].sent_end and self._distinct_scenes(m.place, ev.place):
+                continue  # "a shell hit a house in the Beach camp" after the attack on the school: another one
             if m.date and ev.date and not self._dates_compatible(m.date, ev.date):
                 continue
             candidates.append(ev)
@@ -1090,6 +1099,16 @@ class ArticleRules:
             seen.add(e.located_in)
             e = self.table.by_id.get(e.located_in)
         return out
+
+    def _distinct_scenes(self, a: str, b: str) -> bool:
+        """Two named scenes, neither inside the other, with no word of their names in common."""
+        if a == b or a in self._ancestors(b) or b in self._ancestors(a):
+            return False
+        ea, eb = self.table.by_id[a], self.table.by_id[b]
+        if ea.type not in ("facility", "area", "settlement") or eb.type not in ("facility", "area", "settlement"):
+            return False
+        wa, wb = set(norm(ea.label).split()), set(norm(eb.label).split())
+        return not (wa & wb)
 
     def _places_compatible(self, a: str, b: str) -> bool:
         return a == b or a in self._ancestors(b) or b in self._ancestors(a) or (
@@ -1257,8 +1276,9 @@ class ArticleRules:
             if c.dep_ in ("ccomp", "relcl", "advcl", "acl", "parataxis", "csubj") or (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")):
                 inner.update(x.i for x in c.subtree)
         own = {x.i for x in verb.subtree} - inner
-        for ent in verb.sent.ents:
-            if ent.label_ != "DATE" or not all(i in own for i in range(ent.start, ent.end)):
+        lo, hi = min(own), max(own)
+        for ent in (self.doc_ents if verb.doc is self.doc else verb.doc.ents):
+            if ent.label_ != "DATE" or ent.start < lo or ent.end > hi + 1 or not all(i in own for i in range(ent.start, ent.end)):
                 continue
             ref = parse_date(re.sub(r"(?:'s|’s)$", "", ent.text), self.o + ent.start_char)
             if ref is not None:

@@ -337,6 +337,16 @@ def test_opened_fire_gatherings_surrender_and_the_strike(run):
     assert ev.type == "air_strike" and e[ev.place].label == "Baghdad International Airport"
 
 
+def test_shells_and_another_scene_make_another_shelling(run):
+    ann, _ = run("Tank shells hit a school in Jabaliya on Tuesday, killing ten. Earlier that day, a shell hit a house in the Beach refugee camp, killing seven.")
+    e = ents(ann)
+    shellings = [ev for ev in ann.events if ev.type == "shelling"]
+    assert len(shellings) == 2
+    assert any("Beach" in e[ev.place].label for ev in shellings)
+    ann, _ = run("Three mortar shells exploded near the market.")
+    assert [ev.type for ev in ann.events] == ["shelling"]
+
+
 def test_denial_without_event_words_is_kept(run):
     ann, _ = run("A refugee camp was bombed on Thursday. Sudan's armed forces denied they carried out the strike.")
     assert reported(ann) == [("Sudan's armed forces", "denies")]
