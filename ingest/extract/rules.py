@@ -1463,6 +1463,10 @@ class ArticleRules:
                 group_tok = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else body
                 if group_tok is None or (group_tok is body and self._count(body) is None):
                     continue
+            elif tok.pos_ == "VERB" and lemma in ("identify", "name") and (named := self._dead_identified(tok, found)):
+                found += named  # "The deceased seaman was identified as Jaypee Galicha"
+                self.last_group = named[-1][1].id
+                continue
             elif tok.pos_ in ("VERB", "AUX") and self._gave_up(tok):
                 # "the suspect surrendered (himself) to police", "X turned himself in": captured
                 kind, group_tok = "captured", next((c for c in tok.children if c.dep_ == "nsubj"), None)
@@ -1715,6 +1719,29 @@ class ArticleRules:
         s, e = _tok_span([x for x in toks if x.i >= cand.i or x.dep_ in ("amod", "compound")] or [cand])
         s, e = s + o, e + o
         return self.table.add("person", self.text[s:e], s, e, key=f"actor:person-np:{s}", confidence=0.4)
+
+    def _dead_identified(self, verb, found: list) -> list[tuple]:  # noqa: ANN001
+        """"The deceased seaman was identified as Jaypee Galicha", "the dead man was named as
+        X": X was killed (once per article and person)."""
+        subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        as_ = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+        name = next((c for c in as_.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None) if as_ is not None else None
+        if subj is None or name is None or _negated(verb):
+            return []
+        if not any(c.dep_ == "amod" and c.lower_ in ("deceased", "dead", "slain", "murdered", "killed") for c in subj.children):
+            return []
+        out = []
+        for nm in [name] + [c for c in name.conjuncts if c.pos_ == "PROPN"]:
+            names = [x for x in nm.lefts if x.dep_ == "compound" and x.pos_ == "PROPN"] + [nm]
+            person = self.ent_of(nm)
+            if person is None or person.type != "person":
+                person = self._person(self.text[self.c(names[0]):self.ce(nm)], self.c(names[0]), self.ce(nm), confidence=0.6)
+            if any(c.group == person.id and c.kind == "killed" for c in self.casualties) or any(f[1].id == person.id for f in found + out):
+                continue
+            out.append((verb, person, "killed", 1, None, None, self.c(_first(list(subj.subtree))) if nm is name else self.c(names[0]), self.ce(nm)))
+        if out:
+            found[:] = [f for f in found if not (f[0].dep_ == "amod" and f[0].head.i == subj.i)]  # "the dead man" is this figure
+        return out
 
     def _gave_up(self, verb) -> bool:  # noqa: ANN001
         """"surrendered (himself) to police", "turned himself in", "handed himself over"."""

@@ -412,6 +412,12 @@ def test_elided_group_number_of_dead_and_among_those(run):
     assert [(c.kind, c.count) for c in ann.casualties] == [("killed", 11)]
 
 
+def test_dead_person_identified_by_name(run):
+    ann, _ = run("The dead man was named as John Smith by a police spokesperson.")
+    e = ents(ann)
+    assert [(c.kind, c.count, e[c.group].label) for c in ann.casualties] == [("killed", 1, "John Smith")]
+
+
 def test_victims_group_in_the_predicate(run):
     ann, _ = run("A gunman killed five people at a school on Monday. Two of the victims were teachers.")
     e = ents(ann)
