@@ -1668,24 +1668,21 @@ class ArticleRules:
                 id=cid, event=ev.id, kind=kind, group=group.id, claim=claim, count=count, at_least=at_least,
                 at_most=at_most, span=Span(start=start, end=end, text=self.text[start:end]), confidence=0.7))
             self.items.append(Item("casualty", start, claim))
-        # one claim per sentence of figures (the same statement reports them together)
+        # one claim per sentence of figures (the same statement reports them together), for
+        # the figures of the first figure's event; a figure of another event keeps its claim
+        # (and its item: a claim no item carries would be attributed to no statement)
         claims = {c.claim for c in self.casualties[-len(found):]}
         if len(claims) > 1:
-            keep = sorted(claims)[0]
-            first_claim = self.casualties[-len(found)].claim
-            keep = first_claim
+            keep = self.casualties[-len(found)].claim
+            ev0 = self.casualties[-len(found)].event
             for i in range(len(self.casualties) - len(found), len(self.casualties)):
                 c = self.casualties[i]
-                if c.claim != keep and c.event == self.casualties[-len(found)].event:
+                if c.claim != keep and c.event == ev0:
                     self.casualties[i] = c.model_copy(update={"claim": keep})
-            for it in self.items[-len(found):]:
-                pass
-            for it in self.items[-3 * len(found):]:
-                if it.kind == "casualty" and it.claim in claims and it.claim != keep:
-                    ev_of = next((c.event for c in self.casualties if c.claim == keep), None)
-                    if ev_of is not None:
-                        it.claim = keep
             used = {c.claim for c in self.casualties}
+            for it in self.items[-3 * len(found):]:
+                if it.kind == "casualty" and it.claim in claims and it.claim not in used:
+                    it.claim = keep
             for cl in claims - used:
                 self.claims.pop(cl, None)
 

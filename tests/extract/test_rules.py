@@ -418,6 +418,13 @@ def test_dead_person_identified_by_name(run):
     assert [(c.kind, c.count, e[c.group].label) for c in ann.casualties] == [("killed", 1, "John Smith")]
 
 
+def test_figures_of_two_events_in_one_sentence_are_both_attributed(run):
+    ann, _ = run("Three soldiers were killed in a clash and two civilians were killed in a bombing.")
+    attributed = {c for s in ann.statements for c in s.claims}
+    assert len({c.event for c in ann.casualties}) == 2
+    assert all(c.claim in attributed for c in ann.casualties)
+
+
 def test_victims_group_in_the_predicate(run):
     ann, _ = run("A gunman killed five people at a school on Monday. Two of the victims were teachers.")
     e = ents(ann)
