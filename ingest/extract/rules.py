@@ -911,6 +911,19 @@ class ArticleRules:
         """"a mass shooting", "shot shoppers", "an attack on journalists", "a shooting at a party"."""
         if any(c.lower_ == "mass" for c in tok.lefts):
             return True
+        if tok.pos_ == "VERB":
+            # the victim of a passive ("X, a journalist, died after being shot"): a civilian by role
+            victims = [c for c in tok.children if c.dep_ == "nsubjpass"]
+            if not victims and tok.dep_ in ("pcomp", "advcl") and not any(c.dep_ == "nsubj" for c in tok.children):
+                up = tok.head.head if tok.dep_ == "pcomp" else tok.head
+                victims = [c for c in up.children if c.dep_ in ("nsubj", "nsubjpass")]
+            for v in victims:
+                roles = [c for c in v.children if c.dep_ in ("appos", "compound")]
+                roles += [c for r in roles for c in r.children if c.dep_ == "conj"]  # "a photo- and videojournalist"
+                for x in [v, *roles]:
+                    word = x.lemma_.lower()
+                    if word in L.CIVILIAN_TARGETS or word.endswith("journalist") or word in ("photographer", "cameraman"):
+                        return True
         for c in tok.children:
             if c.dep_ == "dobj" and tok.pos_ == "VERB" and c.lemma_.lower() in L.CIVILIAN_TARGETS and tok.tag_ != "VB":  # not "attack the tourists!"
                 return True

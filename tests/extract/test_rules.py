@@ -347,6 +347,14 @@ def test_shells_and_another_scene_make_another_shelling(run):
     assert [ev.type for ev in ann.events] == ["shelling"]
 
 
+def test_shooting_of_a_journalist_is_an_attack_on_civilians(run):
+    ann, _ = run("Omar Khalid, a photographer and reporter from Mosul, died in hospital on Monday after being shot in the street.")
+    (ev,) = ann.events
+    assert ev.type == "attack_on_civilians" and ev.date.weekday == "monday"
+    ann, _ = run("Ali Hassan, a police officer, died on Monday after being shot.")
+    assert [ev.type for ev in ann.events] == ["attack"]
+
+
 def test_denial_without_event_words_is_kept(run):
     ann, _ = run("A refugee camp was bombed on Thursday. Sudan's armed forces denied they carried out the strike.")
     assert reported(ann) == [("Sudan's armed forces", "denies")]
