@@ -1603,6 +1603,13 @@ class ArticleRules:
                     c.dep_ in ("det", "poss") and c.lower_ in ("a", "an", "the", "his", "her", "their", "this", "that")
                     or c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN") for c in group_tok.children):
                 cnt = (1, None, None, _first(list(group_tok.subtree)))
+            elif cnt is None and group_tok.lower_ == "old" and any(c.dep_ == "npadvmod" and c.lower_ == "year" for c in group_tok.children) and any(
+                    c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in group_tok.children):
+                # "police arrested a 17-year-old": one person (the age is no count)
+                age = [x for x in group_tok.subtree if x.dep_ != "det" and x.i <= group_tok.i]
+                s_, e_ = self.c(age[0]), self.ce(group_tok)
+                pron_group = self.table.add("person", self.text[s_:e_], s_, e_, key=f"actor:person-np:{s_}", confidence=0.4)
+                cnt = (1, None, None, _first(list(group_tok.subtree)))
             elif cnt is None and group_tok.lower_ in ("accused", "deceased") and any(c.dep_ == "det" and c.lower_ == "the" for c in group_tok.children):
                 # "police arrested the accused": one person
                 pron_group = self.table.add("person", group_tok.text, self.c(group_tok), self.ce(group_tok),

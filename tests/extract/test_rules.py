@@ -433,6 +433,12 @@ def test_figures_of_two_events_in_one_sentence_are_both_attributed(run):
     assert all(c.claim in attributed for c in ann.casualties)
 
 
+def test_age_nominal_is_one_person_not_a_count(run):
+    ann, _ = run("Police arrested a 17-year-old in connection with the stabbing.")
+    e = ents(ann)
+    assert [(c.kind, c.count, e[c.group].label) for c in ann.casualties] == [("captured", 1, "17-year-old")]
+
+
 def test_victims_group_in_the_predicate(run):
     ann, _ = run("A gunman killed five people at a school on Monday. Two of the victims were teachers.")
     e = ents(ann)
