@@ -274,6 +274,8 @@ RAISING_VERBS = frozenset({"say", "report", "believe", "think", "know", "fear", 
 # "whose eye was injured": the owner of the body part is the group
 BODY_PARTS = frozenset({"eye", "eyes", "head", "face", "leg", "legs", "arm", "arms", "hand", "hands", "foot", "feet",
                         "neck", "chest", "back", "shoulder", "stomach", "abdomen", "skull", "jaw", "knee", "spine"})
+# events nobody is killed or wounded in (a figure of those kinds goes to a violent event)
+NONVIOLENT_EVENTS = frozenset({"arrest", "deployment", "withdrawal", "agreement", "escape", "protest", "foiled_attack"})
 # groups that say nothing about who the victims were: named after the event instead
 GENERIC_VICTIMS = frozenset({"people", "persons", "lives", "victims", "others", "bodies", "individuals", "dozens", "hundreds", "thousands", "scores"})
 # vague quantities -> lower bound

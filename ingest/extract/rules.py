@@ -1677,7 +1677,7 @@ class ArticleRules:
         # the event each figure belongs to: "killed in a clash" -> the clash; else the
         # nearest event in the sentence; else the latest event in the article
         for tok, group, kind, count, at_least, at_most, start, end in found:
-            ev = self._event_for(tok, start, end)
+            ev = self._event_for(tok, start, end, kind)
             claim = self.claim(("cas", ev.id, start // 1), f"casualties of {ev.id.replace('_', ' ')}: {self.text[start:end]}")
             cid = slug(f"cas_{kind}_{group.id}")
             base, n = cid, 2
@@ -2036,7 +2036,7 @@ class ArticleRules:
         people", "claimed 660 lives"): the group of an earlier figure of the same event with the
         same kind and count (a toll repeated; any event for tolls of ten or more), else the victims of the figure's event ("people
         killed in the bombing")."""
-        ev = self._event_for(tok, start, end)
+        ev = self._event_for(tok, start, end, kind)
         for c in reversed(self.casualties):
             same_event = c.event == ev.id or (bounds[0] or bounds[1] or 0) >= 10  # a large toll is distinctive
             if same_event and c.kind == kind and (c.count, c.at_least, c.at_most) == bounds:
@@ -2051,25 +2051,30 @@ class ArticleRules:
         self.victim_groups.add(group.id)
         return group
 
-    def _event_for(self, tok, start: int, end: int) -> Ev:  # noqa: ANN001
-        # an event trigger in the figure's clause ("killed in a clash")
+    def _event_for(self, tok, start: int, end: int, kind: str | None = None) -> Ev:  # noqa: ANN001
+        # the figure's own verb when it is a trigger ("police arrested the accused after the
+        # shooting": the arrest), else an event trigger in the figure's clause ("killed in a clash")
+        if self.c(tok) in self.trigger_at:
+            return self.trigger_at[self.c(tok)]
         for c in tok.subtree:
             if c.i != tok.i and self.c(c) in self.trigger_at:
                 return self.trigger_at[self.c(c)]
-        if self.c(tok) in self.trigger_at:
-            return self.trigger_at[self.c(tok)]
         sent_s, sent_e = self.o + tok.sent.start_char, self.o + tok.sent.end_char
+        # a death or an injury is no part of an arrest, a protest or a deployment when a violent
+        # event is at hand ("several police lost their lives" after "the suspect's wife was
+        # taken into custody": the attack)
+        fits = (lambda ev: ev.type not in L.NONVIOLENT_EVENTS) if kind in ("killed", "wounded") else (lambda ev: True)
         best, dist = None, None
         for pos, ev in self.trigger_at.items():
             if sent_s <= pos < sent_e:
-                d = abs(pos - start)
+                d = abs(pos - start) + (0 if fits(ev) else 10_000)
                 if dist is None or d < dist:
                     best, dist = ev, d
         if best is not None:
             return best
         asserted = [ev for ev in self.events if ev.modality == "asserted" and ev.type != "incident"]
         if asserted:
-            return asserted[-1]
+            return next((ev for ev in reversed(asserted) if fits(ev)), asserted[-1])
         if self.events:
             return self.events[-1]
         # figures without any event trigger: an unspecified incident at the figure's verb

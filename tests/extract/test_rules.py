@@ -439,6 +439,18 @@ def test_age_nominal_is_one_person_not_a_count(run):
     assert [(c.kind, c.count, e[c.group].label) for c in ann.casualties] == [("captured", 1, "17-year-old")]
 
 
+def test_figure_event_own_trigger_and_no_deaths_in_an_arrest(run):
+    ann, _ = run("A gunman attacked a police station on Friday. Police later arrested the gunman's brother. "
+                 "Several officers lost their lives.")
+    ev = {e.id: e for e in ann.events}
+    killed = [c for c in ann.casualties if c.kind == "killed"]
+    assert killed and ev[killed[0].event].type != "arrest"
+    ann, _ = run("Police arrested the accused 36 minutes after the mass shooting in the mosque.")
+    ev = {e.id: e for e in ann.events}
+    (cas,) = ann.casualties
+    assert cas.kind == "captured" and ev[cas.event].type == "arrest"
+
+
 def test_victims_group_in_the_predicate(run):
     ann, _ = run("A gunman killed five people at a school on Monday. Two of the victims were teachers.")
     e = ents(ann)
