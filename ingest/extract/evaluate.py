@@ -21,7 +21,8 @@ Matching (one-to-one, greedy, best overlap first):
   dates resolve (ingest.dates, against the publication date) to the same day or the same
   bounds. Precision over predicted events with a date, recall over gold events with a date.
 * casualties: kind equal, the same count (or the same bounds), and the group matches (entity
-  match, or the same head noun).
+  match, or the same head noun, or -- when the figures' spans overlap -- a shared content
+  word: "in", "the" and other function words do not count).
 * channels / roles: for statements matched as above, the channel entity matches / the role
   text is the same after lower-casing and dropping articles (or shares >= 60% of its words).
   Precision over predicted statements with a channel/role, recall over gold ones.
@@ -241,12 +242,22 @@ def score_article(pred: Annotation, gold: Annotation, published=None) -> dict[st
             if not ok and pg is not None and gg is not None:
                 ok = _norm(pg.label).split()[-1:] == _norm(gg.label).split()[-1:]
             if not ok and p.span and g.span:
-                ok = _overlap((p.span.start, p.span.end), (g.span.start, g.span.end)) > 0 and bool(pg and gg and set(_norm(pg.label).split()) & set(_norm(gg.label).split()))
+                ok = _overlap((p.span.start, p.span.end), (g.span.start, g.span.end)) > 0 and bool(pg and gg and _content_words(pg.label) & _content_words(gg.label))
             if ok:
                 ov = _overlap((p.span.start, p.span.end), (g.span.start, g.span.end)) if p.span and g.span else 0
                 pairs.append((1 + ov, i, j))
     out["casualties"] = Score(_greedy(pairs), len(pc), len(gc))
     return out
+
+
+_FUNCTION_WORDS = frozenset(
+    "a an the of in on at by for with to from into during after before and or as who which that "
+    "their his her its was were been being is are".split()
+)
+
+
+def _content_words(label: str) -> set[str]:
+    return set(_norm(label).split()) - _FUNCTION_WORDS
 
 
 # ---------------------------------------------------------------------------- gold discovery

@@ -134,3 +134,10 @@ def test_evaluate_split_option_scores_one_split_only():
     bad = CliRunner().invoke(app, ["evaluate", "--split", "test"])
     assert bad.exit_code == 2
     assert "--split 'test'" in bad.output
+
+
+def test_casualty_groups_do_not_match_through_function_words():
+    from ingest.extract.evaluate import _content_words
+
+    assert not _content_words("people wounded in the attack") & _content_words("Palestinians sheltering in the school")
+    assert _content_words("Afghan border police") & _content_words("border police officers") == {"border", "police"}
