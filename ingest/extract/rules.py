@@ -3456,6 +3456,38 @@ class ArticleRules:
                                        role=st.role, on_behalf_of=st.on_behalf_of, channel=st.channel, date=st.date,
                                        hedge=st.hedge, confidence=0.5, about=self._about_before(a2)))
 
+    def _attribute_orphans(self, stmts_out: list, used_claims: set, items_sorted: list, sent_of) -> list:  # noqa: ANN001
+        """A claim with content that no statement carries after all the merging above is the
+        outlet's own (newskg never stores unattributed content): one statement per sentence."""
+        if self.publisher is None:
+            return stmts_out
+        attributed = {c for x in stmts_out for c in x.claims}
+        orphans = [c for c in self.claims if c in used_claims and c not in attributed]
+        if not orphans:
+            return stmts_out
+        pos_of = {}
+        for it in items_sorted:
+            pos_of.setdefault(it.claim, it.pos)
+        for key, ident in self.claim_keys.items():
+            if key and key[0] == "desc" and len(key) > 1 and isinstance(key[1], int):
+                pos_of.setdefault(ident, key[1])
+        ends = dict(self.sentence_ranges)
+        by_sent: dict[int, list[str]] = {}
+        for c in orphans:
+            k = sent_of(pos_of[c]) if c in pos_of else -1
+            by_sent.setdefault(k, []).append(c)
+        for k, claims in by_sent.items():
+            a, b = (k, ends[k]) if k in ends else (self.sentence_ranges[0] if self.sentence_ranges else (0, len(self.text)))
+            txt = self.text[a:b]
+            a2 = a + len(txt) - len(txt.lstrip(" \t\n\"”’'"))
+            b2 = b - (len(txt) - len(txt.rstrip(" \t\n.!?;:")))
+            if b2 <= a2:
+                a2, b2 = a, b
+            stmts_out.append(Statement(
+                id=f"st_{len(stmts_out) + 1}_o", speaker=self.publisher.id, claims=tuple(claims),
+                span=Span(start=a2, end=b2, text=self.text[a2:b2]), stance="asserts", confidence=0.3))
+        return stmts_out
+
     def finish(self, warnings: list[str]) -> Annotation:
         t = self.table
         self._quote_pass()
@@ -3743,6 +3775,7 @@ class ArticleRules:
                        | {c.claim for c in self.casualties} | {r.claim for r in self.relations})
         stmts_out = [s.model_copy(update={"claims": tuple(c for c in s.claims if c in used_claims)}) for s in stmts_out]
         stmts_out = [s for s in stmts_out if s.claims]
+        stmts_out = self._attribute_orphans(stmts_out, used_claims, items_sorted, sent_of)
         claims_out = [Claim(id=c, label=self.claims[c], conflicts_with=tuple(sorted(conflicts.get(c, ())))) for c in self.claims if c in used_claims]
         alternatives = [a for a in self.alternatives if all(c in used_claims for c in a.claims)]
         used_entities = ({s.speaker for s in stmts_out} | {s.channel for s in stmts_out if s.channel}

@@ -780,3 +780,13 @@ def test_alleged_accuses_and_participle_reports_are_separate(run):
     e = ents(ann)
     got = sorted(s.span.text for s in ann.statements if e[s.speaker].label == "Musa Bello")
     assert got == ["the army must guard the market", "the police will patrol the city"]
+
+
+def test_every_claim_is_attributed(run):
+    for text in ("Gunmen attacked a market in Kano on Monday, killing five people. Police said the attackers fled.\n"
+                 "Statements of condemnation have come from the governor, Musa Bello, and Pope Francis.\n"
+                 "A suspect has been charged with murder. He also allegedly posted threats online.",
+                 'A bomb exploded in Yida on Thursday.\n"They must answer.\nThey bombed our homes," he said.'):
+        ann, _ = run(text)
+        attributed = {c for s in ann.statements for c in s.claims}
+        assert {c.id for c in ann.claims} <= attributed
