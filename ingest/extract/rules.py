@@ -2451,6 +2451,8 @@ class ArticleRules:
     def _blocked(self, verb) -> bool:  # noqa: ANN001
         if _negated(verb):
             return True
+        if verb.lemma_ == "deny" and (any(c.dep_ == "dative" for c in verb.children) or sum(c.dep_ == "dobj" for c in verb.children) >= 2):
+            return True  # "deny terrorism any victory": refusing something, not a denial
         if any(c.dep_ == "dobj" and c.lower_ in L.EMPTY_OBJECTS for c in verb.children):
             return True
         if verb.dep_ == "xcomp" and verb.head.lemma_ in L.BLOCKING_HEADS:

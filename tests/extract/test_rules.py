@@ -790,3 +790,8 @@ def test_every_claim_is_attributed(run):
         ann, _ = run(text)
         attributed = {c for s in ann.statements for c in s.claims}
         assert {c.id for c in ann.claims} <= attributed
+
+
+def test_deny_with_two_objects_is_not_a_denial(run):
+    ann, _ = run("A bomb exploded in Jolo on Sunday. The minister urged residents to deny the bombers any victory.")
+    assert not any(st == "denies" for _sp, st in reported(ann))
