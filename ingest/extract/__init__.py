@@ -24,7 +24,7 @@ from ..model import Annotation, Provenance
 from .pipeline import chunks, load_pipeline, model_name, pipeline_id, prepare
 
 EXTRACTOR_NAME = "newskg-extract"
-EXTRACTOR_VERSION = "0.1.0"
+EXTRACTOR_VERSION = "0.2.0"
 
 log = logging.getLogger(__name__)
 
