@@ -457,6 +457,14 @@ class ArticleRules:
                     return e
         return None
 
+    def _trimmed(self, a: int, b: int) -> tuple[int, int]:
+        """A sentence's offsets without the quotes and spaces before it and the punctuation
+        after it (the whole range when nothing would be left)."""
+        txt = self.text[a:b]
+        a2 = a + len(txt) - len(txt.lstrip(" \t\n\"”’'"))
+        b2 = b - (len(txt) - len(txt.rstrip(" \t\n.!?;:")))
+        return (a2, b2) if b2 > a2 else (a, b)
+
     def _role_holder(self, role_word: str, before: int) -> Ent | None:
         """The person last mentioned before ``before`` whose role names ``role_word``."""
         best, best_at = None, -1
@@ -3480,11 +3488,7 @@ class ArticleRules:
             by_sent.setdefault(k, []).append(c)
         for k, claims in by_sent.items():
             a, b = (k, ends[k]) if k in ends else (self.sentence_ranges[0] if self.sentence_ranges else (0, len(self.text)))
-            txt = self.text[a:b]
-            a2 = a + len(txt) - len(txt.lstrip(" \t\n\"”’'"))
-            b2 = b - (len(txt) - len(txt.rstrip(" \t\n.!?;:")))
-            if b2 <= a2:
-                a2, b2 = a, b
+            a2, b2 = self._trimmed(a, b)
             stmts_out.append(Statement(
                 id=f"st_{len(stmts_out) + 1}_o", speaker=self.publisher.id, claims=tuple(claims),
                 span=Span(start=a2, end=b2, text=self.text[a2:b2]), stance="asserts", confidence=0.3))
@@ -3719,11 +3723,7 @@ class ArticleRules:
                     stmts_out[existing] = x.model_copy(update={"claims": tuple(dict.fromkeys((*x.claims, *claims)))})
                     continue
                 a, b = (k, ends[k]) if k in ends else (0, len(self.text))
-                txt = self.text[a:b]
-                a2 = a + len(txt) - len(txt.lstrip(" \t\n\"”’'"))
-                b2 = b - (len(txt) - len(txt.rstrip(" \t\n.!?;:")))
-                if b2 <= a2:
-                    a2, b2 = a, b
+                a2, b2 = self._trimmed(a, b)
                 stmts_out.append(Statement(
                     id=f"st_{len(stmts_out) + 1}", speaker=self.publisher.id, claims=tuple(dict.fromkeys(claims)),
                     span=Span(start=a2, end=b2, text=self.text[a2:b2]), stance="asserts", confidence=0.4))
