@@ -457,12 +457,15 @@ class ArticleRules:
                     return e
         return None
 
-    def _trimmed(self, a: int, b: int) -> tuple[int, int]:
+    def _trim(self, a: int, b: int) -> tuple[int, int]:
         """A sentence's offsets without the quotes and spaces before it and the punctuation
-        after it (the whole range when nothing would be left)."""
+        after it (the end may fall before the start when nothing is left)."""
         txt = self.text[a:b]
-        a2 = a + len(txt) - len(txt.lstrip(" \t\n\"”’'"))
-        b2 = b - (len(txt) - len(txt.rstrip(" \t\n.!?;:")))
+        return a + len(txt) - len(txt.lstrip(" \t\n\"”’'")), b - (len(txt) - len(txt.rstrip(" \t\n.!?;:")))
+
+    def _trimmed(self, a: int, b: int) -> tuple[int, int]:
+        """``_trim``, or the whole range when nothing would be left."""
+        a2, b2 = self._trim(a, b)
         return (a2, b2) if b2 > a2 else (a, b)
 
     def _role_holder(self, role_word: str, before: int) -> Ent | None:
@@ -3671,11 +3674,9 @@ class ArticleRules:
                 if not claims:
                     continue
                 covered.update(claims)
-                txt = self.text[a:b]
-                a2 = a + len(txt) - len(txt.lstrip(" \t\n\"”’'"))
+                a2, b2 = self._trim(a, b)
                 if a2 >= b:
                     continue
-                b2 = b - (len(txt) - len(txt.rstrip(" \t\n.!?;:")))
                 prev = stmts_out[-1] if stmts_out else None
                 if (prev is not None and prev.speaker == self.publisher.id and prev.confidence == 0.5
                         and 0 <= a2 - prev.span.end <= 3 and "\n" not in self.text[prev.span.end:a2]):
@@ -3695,9 +3696,7 @@ class ArticleRules:
                     continue
                 if self._inside_quotation(a, b):
                     continue
-                txt = self.text[a:b]
-                a2 = a + len(txt) - len(txt.lstrip(" \t\n\"”’'"))
-                b2 = b - (len(txt) - len(txt.rstrip(" \t\n.!?;:")))
+                a2, b2 = self._trim(a, b)
                 if b2 - a2 < 20 or "\n" in self.text[a2:b2]:
                     continue
                 st = Stmt(self.publisher.id, (a2, b2), "asserts", a2, confidence=0.3, about=self._about_before(a2))
