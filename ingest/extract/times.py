@@ -75,10 +75,11 @@ def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     return left, right
 
 
-def time_near(text: str, start: int, end: int) -> ClockTime | None:
-    """The clock time for a date at ``text[start:end]``: in its sentence, within WINDOW
-    characters; a UTC/GMT time before a local one, then the nearest."""
-    s0, e0 = _sentence_around(text, start, end)
+def time_near(text: str, start: int, end: int, sentence: tuple[int, int] | None = None) -> ClockTime | None:
+    """The clock time for a date at ``text[start:end]``: in its sentence (``sentence``, when
+    the caller has it), within WINDOW characters; a UTC/GMT time before a local one, then the
+    nearest."""
+    s0, e0 = sentence or _sentence_around(text, start, end)
     times = find_times(text[s0:e0], s0)
     candidates = []
     for t in times:
@@ -97,6 +98,8 @@ def time_near(text: str, start: int, end: int) -> ClockTime | None:
 def attach_times(annotation: Annotation, text: str) -> Annotation:
     """Set ``time``/``time_utc``/``time_span`` on the dates of events that have a clock time
     near their date expression, or near one of their mentions."""
+    if not any(ev.date is not None for ev in annotation.events) or not find_times(text):
+        return annotation  # most articles give no clock time
     events = []
     changed = False
     for ev in annotation.events:
@@ -106,7 +109,7 @@ def attach_times(annotation: Annotation, text: str) -> Annotation:
             # only for an event named in the sentence of its date (a later "arrested" that
             # inherits "On Saturday" does not inherit the attack's hour)
             here = any(s0 <= m.start and m.end <= e0 for m in ev.mentions)
-            t = time_near(text, date.span.start, date.span.end) if here else None
+            t = time_near(text, date.span.start, date.span.end, (s0, e0)) if here else None
             # else a time next to one of the event's own mentions ("three further
             # explosions at 3 p.m." with the day given in an earlier sentence)
             for m in ev.mentions if t is None else ():
